@@ -1,0 +1,85 @@
+# Two commands do everything on a fresh machine: `make test` and `make serve`.
+# Both create .venv (with a Python >= 3.12 found below) and install
+# requirements.txt into it; the venv is reused until requirements.txt changes.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-requirements
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# A Python >= 3.12: $(PYTHON) if given, else the first that runs from PATH,
+# else the newest pyenv version (pyenv shims refuse to run unselected versions,
+# so each candidate is actually run, not just found).
+IS_312 := -c 'import sys; sys.exit(sys.version_info < (3, 12))'
+PYTHON ?= $(shell \
+	for c in python3.14 python3.13 python3.12 python3 python; do \
+		p=$$(command -v $$c) && $$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
+	done; \
+	root=$$(pyenv root 2>/dev/null || echo "$$HOME/.pyenv"); \
+	for p in $$(ls -d "$$root"/versions/3.*/bin/python3 2>/dev/null | sort -rV); do \
+		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
+	done)
+
+.PHONY: help venv test lint format tests build serve update-examples snippets matrix clean
+
+help:
+	@echo "make test             lint, format check, all tests with coverage, strict site build"
+	@echo "make serve            build and serve the site on http://127.0.0.1:8000"
+	@echo "make build            build the site into site/ (strict)"
+	@echo "make update-examples  rewrite the #> output lines and formatting of doc snippets"
+	@echo "make snippets PAGE=docs/x.md  run one page's snippets"
+	@echo "make matrix           run the tests on Django 5.2, 6.0 and 6.1 (nox)"
+	@echo "make format           apply ruff formatting and safe fixes"
+	@echo "make clean            remove .venv, site/ and caches"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: no Python >= 3.12 found. Looked for python3.14..python3 on PATH and in pyenv's versions."; \
+		echo "Install Python 3.12 or newer, or name one: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12"; \
+		exit 1; \
+	fi
+	@echo "Creating $(VENV) with $(PYTHON) ($$($(PYTHON) --version))"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+test: lint tests build
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+tests: venv
+	$(BIN)/coverage erase
+	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
+	$(BIN)/coverage report
+
+build: venv
+	$(BIN)/mkdocs build --strict
+
+serve: venv
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+update-examples: venv
+	$(BIN)/pytest tests/test_docs.py --update-examples -p no:randomly $(if $(PAGE),--page $(PAGE))
+
+snippets: venv
+	@test -n "$(PAGE)" || { echo "usage: make snippets PAGE=docs/some/page.md"; exit 1; }
+	$(BIN)/pytest tests/test_docs.py --page $(PAGE)
+
+matrix: venv
+	$(BIN)/nox --force-python $(BIN)/python
+
+clean:
+	rm -rf $(VENV) site .nox .pytest_cache .ruff_cache .coverage htmlcov
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,17 @@
+"""The Django matrix: `make matrix` runs the test suite on each supported Django."""
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = True
+
+DJANGO = {"5.2": "django==5.2.19", "6.0": "django==6.0.10", "6.1": "django==6.1.3"}
+
+
+@nox.session
+@nox.parametrize("django", list(DJANGO))
+def tests(session, django):
+    session.install("-r", "requirements.txt")
+    session.install(DJANGO[django])
+    session.run("python", "-m", "django", "--version")
+    session.run("pytest", *session.posargs)

@@ -1,0 +1,79 @@
+"""Give every test and every snippet a clean receiver registry.
+
+A snapshot of the receivers of every Signal is taken before a test and put
+back after it, so a receiver connected by one snippet never fires in the
+next. The snapshot holds Django's own weak references, not the receivers,
+so a receiver that Django would garbage-collect is still collected.
+"""
+
+import contextlib
+import importlib
+import pkgutil
+import sys
+from functools import cache
+
+from django.dispatch import Signal
+from django.utils import inspect as django_inspect
+
+from .fences import ROOT
+
+EXAMPLES = ROOT / "examples"
+# Modules that hold no signals and must not be imported as a side effect.
+NOT_IMPORTED = {"manage"}
+
+DJANGO_SIGNAL_MODULES = [
+    "django.contrib.auth.signals",
+    "django.core.signals",
+    "django.db.backends.signals",
+    "django.db.models.signals",
+    "django.tasks.signals",  # Django 6.0+
+    "django.test.signals",
+    "django.utils.autoreload",
+]
+
+
+def import_example_modules():
+    """Import every module of the example project, so its signals are known."""
+    for module in pkgutil.walk_packages([str(EXAMPLES)]):
+        if module.name not in NOT_IMPORTED and ".migrations" not in module.name:
+            importlib.import_module(module.name)
+
+
+@cache
+def all_signals():
+    """Every Signal defined at module level by Django or the example project."""
+    for name in DJANGO_SIGNAL_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    import_example_modules()
+    found = {}
+    for module in list(sys.modules.values()):
+        for value in list(getattr(module, "__dict__", {}).values()):
+            if isinstance(value, Signal):
+                found[id(value)] = value
+    return tuple(found.values())
+
+
+def snapshot():
+    return {signal: list(signal.receivers) for signal in all_signals()}
+
+
+def restore(saved):
+    for signal, receivers in saved.items():
+        with signal.lock:
+            signal.receivers = receivers
+            signal.sender_receivers_cache.clear()
+            # Let Django prune references whose receiver died meanwhile.
+            signal._dead_receivers = True
+    # With DEBUG=True, connect() caches the receiver's parameters in an
+    # lru_cache that keeps the function alive; start each test without it.
+    django_inspect._get_func_parameters.cache_clear()
+
+
+@contextlib.contextmanager
+def clean_receivers():
+    saved = snapshot()
+    try:
+        yield
+    finally:
+        restore(saved)
