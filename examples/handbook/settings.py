@@ -24,6 +24,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "accounts",
     "shop",
+    "notifications",
+    "library",
+    "inventory",
+    "recipes",
+    "toolbox",
 ]
 
 MIDDLEWARE = [
@@ -70,3 +75,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+
+# Django 6.0+: django.tasks runs tasks in-process with this backend (5.2 ignores it).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
