@@ -23,7 +23,7 @@ PYTHON ?= $(shell \
 		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help venv test lint format tests build serve update-examples snippets matrix clean
+.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse clean
 
 help:
 	@echo "make test             lint, format check, all tests with coverage, strict site build"
@@ -32,6 +32,7 @@ help:
 	@echo "make update-examples  rewrite the #> output lines and formatting of doc snippets"
 	@echo "make snippets PAGE=docs/x.md  run one page's snippets"
 	@echo "make matrix           run the tests on Django 5.2, 6.0 and 6.1 (nox)"
+	@echo "make lighthouse       Lighthouse scores of three pages (needs chromium and npm)"
 	@echo "make format           apply ruff formatting and safe fixes"
 	@echo "make clean            remove .venv, site/ and caches"
 
@@ -49,11 +50,17 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-test: lint tests build
+# The tests reuse the site that `build` just made (browser and HTML checks).
+test: lint build
+	$(MAKE) --no-print-directory tests HANDBOOK_SITE_DIR=site
 
-lint: venv
+lint: venv node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/typos
+	$(BIN)/zizmor --offline --persona=pedantic .github
+	$(BIN)/actionlint -oneline
+	node_modules/.bin/markdownlint-cli2
 
 format: venv
 	$(BIN)/ruff check --fix .
@@ -61,7 +68,7 @@ format: venv
 
 tests: venv
 	$(BIN)/coverage erase
-	$(BIN)/coverage run -m pytest $(PYTEST_ARGS)
+	HANDBOOK_SITE_DIR=$(HANDBOOK_SITE_DIR) $(BIN)/coverage run -m pytest $(PYTEST_ARGS)
 	$(BIN)/coverage report
 
 build: venv
@@ -80,6 +87,13 @@ snippets: venv
 matrix: venv
 	$(BIN)/nox --force-python $(BIN)/python
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: venv node_modules/.installed
+	$(BIN)/python -m tests.browser.lighthouse
+
 clean:
-	rm -rf $(VENV) site .nox .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) node_modules site .nox .pytest_cache .ruff_cache .coverage htmlcov
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

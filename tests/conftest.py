@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from tests.harness import isolation
+from tests.harness.built_site import build_site
 
 # pytest-examples maps ruff's findings to docs/<page>.md:<line> only with this format.
 os.environ.setdefault("RUFF_OUTPUT_FORMAT", "concise")
@@ -37,14 +38,44 @@ def pytest_collection_modifyitems(config, items):
     items[:] = keep
 
 
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """The built site (make test passes the one it built in $HANDBOOK_SITE_DIR)."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
 @pytest.fixture(autouse=True)
-def clean_receivers():
-    """No receiver connected by a test or snippet survives it."""
+def clean_receivers(request):
+    """No receiver connected by a test or snippet survives it.
+
+    A snippet that leaves a live receiver connected fails: a reader who runs
+    the page's snippets one after another in a shell would see it fire again.
+    """
     main = sys.modules.get("__main__")
-    with isolation.clean_receivers():
+    saved = isolation.snapshot()
+    try:
         yield
-    # pytest-examples runs each snippet as __main__ and never puts it back.
-    sys.modules["__main__"] = main
+        # pytest-examples runs each snippet as __main__ and never puts it back.
+        sys.modules["__main__"] = main
+        example = snippet_of(request.node)
+        leaks = isolation.leaked_receivers(saved) if example else []
+    finally:
+        sys.modules["__main__"] = main
+        isolation.restore(saved)
+    if leaks:
+        names = ", ".join(f"{getattr(r, '__qualname__', r)!r} on {s}" for s, r in leaks)
+        pytest.fail(
+            f"{example}: the snippet leaves {names} connected after it ends.\n"
+            "Fix: disconnect it at the end of the snippet (signal.disconnect(receiver, "
+            "sender=...)); receivers connected with weak=False stay until disconnected.",
+            pytrace=False,
+        )
+
+
+def snippet_of(item):
+    """The pytest-examples CodeExample a test item runs, or None."""
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("example") if callspec else None
 
 
 _snippet_outcomes = Counter()
@@ -53,7 +84,7 @@ _snippet_outcomes = Counter()
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    example = getattr(item, "callspec", None) and item.callspec.params.get("example")
+    example = snippet_of(item)
     if example is None or item.originalname != "test_snippet":
         return report
     if report.when == "call" or (report.when == "setup" and report.skipped):

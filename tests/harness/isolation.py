@@ -7,9 +7,11 @@ so a receiver that Django would garbage-collect is still collected.
 """
 
 import contextlib
+import gc
 import importlib
 import pkgutil
 import sys
+import weakref
 from functools import cache
 
 from django.dispatch import Signal
@@ -70,10 +72,38 @@ def restore(saved):
     django_inspect._get_func_parameters.cache_clear()
 
 
-@contextlib.contextmanager
-def clean_receivers():
-    saved = snapshot()
-    try:
-        yield
-    finally:
-        restore(saved)
+def _alive(entry):
+    """Whether a registry entry (lookup_key, receiver, [sender_ref,] is_async) still works."""
+    refs = [item for item in entry[1:-1] if isinstance(item, weakref.ReferenceType)]
+    return all(ref() is not None for ref in refs)
+
+
+def leaked_receivers(saved):
+    """Receivers connected since `saved` was taken that are still alive: [(signal name, receiver)]."""
+    known = {
+        signal: {id(entry) for entry in entries} for signal, entries in saved.items()
+    }
+    if all(
+        id(entry) in known[signal] for signal in saved for entry in signal.receivers
+    ):
+        return []
+    gc.collect()  # a snippet's functions are freed only when its module's cycle is collected
+    leaks = []
+    for signal in saved:
+        for entry in signal.receivers:
+            if id(entry) not in known[signal] and _alive(entry):
+                receiver = (
+                    entry[1]()
+                    if isinstance(entry[1], weakref.ReferenceType)
+                    else entry[1]
+                )
+                leaks.append((signal_name(signal), receiver))
+    return leaks
+
+
+def signal_name(signal):
+    for module in list(sys.modules.values()):
+        for name, value in list(getattr(module, "__dict__", {}).items()):
+            if value is signal:
+                return f"{module.__name__}.{name}"
+    return repr(signal)

@@ -1,0 +1,89 @@
+"""Lighthouse budget for the built site: `make lighthouse`.
+
+Runs Lighthouse (npm, pinned in package.json) in mobile mode on three
+representative pages served from 127.0.0.1 and prints the four category
+scores and the bytes transferred. Exits 1 if a page misses a target.
+Not a test: Lighthouse's performance score depends on the machine.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.harness.built_site import build_site, serve
+from tests.harness.fences import ROOT
+
+PAGES = {
+    "home": "",
+    "reference": "reference/model-signals/",
+    "code-heavy": "guide/sending/",
+}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_BYTES = 400 * 1024
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def audit(url, profile):
+    flags = " ".join(["--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}"])
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--quiet",
+        f"--chrome-flags={flags}",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, check=True
+    )
+    report = json.loads(result.stdout)
+    scores = {
+        name: round(report["categories"][name]["score"] * 100) for name in TARGETS
+    }
+    size = report["audits"]["total-byte-weight"]["numericValue"]
+    failing = [
+        audit_id
+        for audit_id, item in report["audits"].items()
+        if item.get("score") is not None
+        and item["score"] < 1
+        and item["scoreDisplayMode"] == "binary"
+    ]
+    return scores, size, failing
+
+
+def main():
+    if not CHROMIUM or not LIGHTHOUSE.exists():
+        sys.exit(
+            "needs chromium (apt-get install chromium) and `npm ci` (make lighthouse does it)"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build_site(Path(tmp) / "site")
+        base_url, server = serve(site)
+        ok = True
+        print(
+            f"{'page':<12} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7}  failing audits"
+        )
+        for name, path in PAGES.items():
+            profile = Path(tmp) / f"profile-{name}"
+            scores, size, failing = audit(base_url + path, profile)
+            shutil.rmtree(profile, ignore_errors=True)
+            met = all(scores[k] >= v for k, v in TARGETS.items()) and size < MAX_BYTES
+            ok &= met
+            row = " ".join(f"{scores[k]:>5}" for k in TARGETS)
+            print(f"{name:<12} {row} {size / 1024:>7.1f}  {', '.join(failing) or '-'}")
+        server.shutdown()
+        server.server_close()
+    targets = ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
+    print(
+        f"targets: {targets}, under {MAX_BYTES // 1024} KB: {'met' if ok else 'NOT MET'}"
+    )
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
