@@ -61,7 +61,11 @@ def test_snippet(example, eval_example):
         return
     if problem.startswith("Print output changed"):
         what = "the #> output in the page is not what the snippet prints"
-        fix = f"{FIX} rewrites the #> lines; check the diff before committing"
+        fix = (
+            f"{FIX} rewrites the #> lines; check the diff before committing. "
+            'If the output is right on another Django version, mark it {django=">=6.1"} '
+            "(see CONTRIBUTING.md) and run make matrix"
+        )
     else:
         what = "the snippet is not formatted or linted as black/ruff want"
         fix = f"{FIX} reformats it; fix ruff findings by hand"
