@@ -134,3 +134,17 @@ def test_version_notes_look_the_same_everywhere():
                     f'{where}: title must read like "Changed in Django 6.1"'
                 )
     assert not problems, "\n".join(problems)
+
+
+def test_every_page_has_its_own_description(pages):
+    """Search engines and link previews show each page's own description (front matter)."""
+    default = pages["index.html"].find("meta", attrs={"name": "description"})["content"]
+    missing = []
+    for page, soup in pages.items():
+        if page in ("index.html", "404.html"):
+            continue
+        meta = soup.find("meta", attrs={"name": "description"})
+        if meta is None or meta["content"] == default:
+            source = "docs/" + page.removesuffix("index.html").rstrip("/") + ".md"
+            missing.append(f"{source}: add front matter 'description: ...'")
+    assert not missing, "\n".join(missing)
