@@ -79,19 +79,22 @@ def _alive(entry):
 
 
 def leaked_receivers(saved):
-    """Receivers connected since `saved` was taken that are still alive: [(signal name, receiver)]."""
+    """Receivers connected since `saved` was taken that are still alive: [(signal name, receiver)].
+
+    Entries are compared by lookup key, so a receiver that was disconnected and
+    connected again (Django's test client does that with close_old_connections)
+    is not a leak.
+    """
     known = {
-        signal: {id(entry) for entry in entries} for signal, entries in saved.items()
+        signal: {entry[0] for entry in entries} for signal, entries in saved.items()
     }
-    if all(
-        id(entry) in known[signal] for signal in saved for entry in signal.receivers
-    ):
+    if all(entry[0] in known[signal] for signal in saved for entry in signal.receivers):
         return []
     gc.collect()  # a snippet's functions are freed only when its module's cycle is collected
     leaks = []
     for signal in saved:
         for entry in signal.receivers:
-            if id(entry) not in known[signal] and _alive(entry):
+            if entry[0] not in known[signal] and _alive(entry):
                 receiver = (
                     entry[1]()
                     if isinstance(entry[1], weakref.ReferenceType)

@@ -12,6 +12,7 @@ import manage
 from tests.harness.isolation import EXAMPLES
 
 
+@pytest.mark.django_db  # the check of JSONField support asks the database
 def test_manage_py_check(capsys):
     manage.main(["manage.py", "check"])
     assert "no issues" in capsys.readouterr().out
