@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CircularConfig(AppConfig):
+    name = "notifications.demos.broken.circular"

@@ -1,0 +1,39 @@
+import pytest
+
+from accounts.models import User
+from notifications.models import Delivery, Notification
+from notifications.receivers import queue_email_copy
+from notifications.signals import notification_created
+
+pytestmark = pytest.mark.django_db
+
+
+def test_queue_email_copy_is_connected_at_startup():
+    ada = User.objects.create_user("ada")
+    notification = Notification.objects.create(recipient=ada, message="Welcome")
+    responses = notification_created.send(
+        sender=Notification, notification=notification
+    )
+    assert [receiver for receiver, _ in responses] == [queue_email_copy]
+
+
+# --8<-- [start:test_receiver]
+def test_queue_email_copy_queues_one_email():
+    ada = User.objects.create_user("ada", email="ada@example.com")
+    notification = Notification.objects.create(recipient=ada, message="Welcome")
+
+    queue_email_copy(sender=Notification, notification=notification)
+
+    assert list(notification.deliveries.values_list("channel", flat=True)) == [
+        Delivery.Channel.EMAIL
+    ]
+
+
+# --8<-- [end:test_receiver]
+
+
+def test_queue_email_copy_skips_users_without_an_address():
+    ada = User.objects.create_user("ada")
+    notification = Notification.objects.create(recipient=ada, message="Welcome")
+    queue_email_copy(sender=Notification, notification=notification)
+    assert not Delivery.objects.exists()

@@ -1,0 +1,64 @@
+import contextlib
+
+import pytest
+from django.db import transaction
+
+from accounts.models import User
+from notifications.models import Delivery, Notification
+from notifications.services import notify
+from notifications.signals import notification_created
+
+pytestmark = pytest.mark.django_db
+
+
+# --8<-- [start:test_signal]
+@pytest.fixture
+def sent_notification_created():
+    """Record each notification_created signal sent during the test."""
+    calls = []
+
+    def record(sender, **kwargs):
+        calls.append({"sender": sender, **kwargs})
+
+    notification_created.connect(record)
+    yield calls
+    notification_created.disconnect(record)
+
+
+def test_notify_sends_notification_created(sent_notification_created):
+    ada = User.objects.create_user("ada")
+
+    notification = notify(ada, "Welcome")
+
+    assert sent_notification_created == [
+        {
+            "signal": notification_created,
+            "sender": Notification,
+            "notification": notification,
+        }
+    ]
+
+
+# --8<-- [end:test_signal]
+
+
+def test_creating_a_notification_directly_sends_nothing(sent_notification_created):
+    Notification.objects.create(recipient=User.objects.create_user("ada"), message="x")
+    assert sent_notification_created == []
+
+
+def test_notify_queues_an_email_copy():
+    ada = User.objects.create_user("ada", email="ada@example.com")
+    notification = notify(ada, "Welcome")
+    assert [str(d) for d in Delivery.objects.all()] == ["Welcome by email"]
+    assert notification.deliveries.get().sent_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rollback_undoes_the_notification_and_its_delivery():
+    ada = User.objects.create_user("ada", email="ada@example.com")
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        notify(ada, "Welcome")
+        raise RuntimeError("the caller fails after notify()")
+    assert not Notification.objects.exists()
+    assert not Delivery.objects.exists()
