@@ -83,7 +83,8 @@ def leaked_receivers(saved):
 
     Entries are compared by lookup key, so a receiver that was disconnected and
     connected again (Django's test client does that with close_old_connections)
-    is not a leak.
+    is not a leak; nor is one of Django's own receivers that Django connects
+    lazily (staticfiles storage does so on first use).
     """
     known = {
         signal: {entry[0] for entry in entries} for signal, entries in saved.items()
