@@ -78,3 +78,7 @@ STATIC_URL = "static/"
 
 # Django 6.0+: django.tasks runs tasks in-process with this backend (5.2 ignores it).
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Django 6.1+: where email goes; without MAILERS, 6.1 warns that Django 2028 will need it.
+# 5.2 and 6.0 ignore it. Test runs replace every backend with the in-memory one.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

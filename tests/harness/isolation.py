@@ -91,7 +91,10 @@ def leaked_receivers(saved):
     }
     if all(entry[0] in known[signal] for signal in saved for entry in signal.receivers):
         return []
-    gc.collect()  # a snippet's functions are freed only when its module's cycle is collected
+    # A snippet's functions are freed only when its module's cycle is collected,
+    # and with DEBUG=True connect() keeps them in an lru_cache.
+    django_inspect._get_func_parameters.cache_clear()
+    gc.collect()
     leaks = []
     for signal in saved:
         for entry in signal.receivers:
