@@ -59,11 +59,14 @@ def test_search_finds_a_signal_and_opens_its_reference_entry(page):
     search = page.locator("input.md-search__input")
     expect(search).to_be_focused()
     search.press_sequentially("post_save")
+    # Result links carry the query for highlighting: .../model-signals/?h=post_save#post_save
     result = page.locator(
-        ".md-search-result__link[href*='reference/model-signals/#post_save']"
+        ".md-search-result__link[href*='reference/model-signals/'][href$='#post_save']"
     )
     result.first.click()
-    expect(page).to_have_url(re.compile(r"reference/model-signals/#post_save$"))
+    expect(page).to_have_url(
+        re.compile(r"reference/model-signals/(\?h=[^#]*)?#post_save$")
+    )
     expect(page.locator("#post_save")).to_be_in_viewport()
 
 
