@@ -23,7 +23,7 @@ PYTHON ?= $(shell \
 		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse clean
+.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse bench clean
 
 help:
 	@echo "make test             lint, format check, all tests with coverage, strict site build"
@@ -32,6 +32,7 @@ help:
 	@echo "make update-examples  rewrite the #> output lines and formatting of doc snippets"
 	@echo "make snippets PAGE=docs/x.md  run one page's snippets"
 	@echo "make matrix           run the tests on Django 5.2, 6.0 and 6.1 (nox)"
+	@echo "make bench            measure what signals cost on this machine (about 30 s)"
 	@echo "make lighthouse       Lighthouse scores of three pages (needs chromium and npm)"
 	@echo "make format           apply ruff formatting and safe fixes"
 	@echo "make clean            remove .venv, site/ and caches"
@@ -90,6 +91,9 @@ matrix: venv
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+bench: venv
+	cd examples && ../$(BIN)/python -m toolbox.bench
 
 lighthouse: venv node_modules/.installed
 	$(BIN)/python -m tests.browser.lighthouse

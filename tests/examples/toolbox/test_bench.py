@@ -1,0 +1,70 @@
+"""The benchmark is not a test: these only check that it runs and reports."""
+
+import os
+import platform
+import subprocess
+import sys
+
+import django
+import pytest
+from django.db.models.signals import post_delete, post_init, post_save, pre_init
+
+from tests.harness.isolation import EXAMPLES
+from toolbox import bench
+from toolbox.models import BenchRow
+
+TITLES = [
+    "send() against calling the receivers directly",
+    "One matching receiver among 101",
+    "save() of one row",
+    "Loading 50 rows",
+    "QuerySet.delete() of 20 rows",
+    "Whole run:",
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys):
+    bench.main(["--quick"])
+    out = capsys.readouterr().out
+    assert f"Django {django.get_version()}, Python {platform.python_version()}" in out
+    for title in TITLES:
+        assert title in out
+    assert "  100 receivers " in out
+    assert BenchRow.objects.count() == 0
+    for signal in (post_save, post_delete, pre_init, post_init):
+        assert not signal.has_listeners(BenchRow)
+
+
+def test_the_command_a_reader_types_runs(tmp_path):
+    """cd examples && python -m toolbox.bench --quick, with no settings in the env."""
+    env = {**os.environ, "DJANGO_DB": str(tmp_path / "db.sqlite3")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "toolbox.bench", "--quick"],
+        cwd=EXAMPLES,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for title in TITLES:
+        assert title in result.stdout
+    assert not (tmp_path / "db.sqlite3").exists()  # only the test database
+
+
+def test_cpu_name_reads_proc_cpuinfo(monkeypatch, tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nmodel name\t: Example CPU 3000\n")
+    monkeypatch.setattr(bench, "CPUINFO", cpuinfo)
+    assert bench.cpu_name() == "Example CPU 3000"
+
+
+@pytest.mark.parametrize("text", [None, "processor\t: 0\n"])
+def test_cpu_name_falls_back_to_platform(monkeypatch, tmp_path, text):
+    cpuinfo = tmp_path / "cpuinfo"
+    if text is not None:
+        cpuinfo.write_text(text)
+    monkeypatch.setattr(bench, "CPUINFO", cpuinfo)
+    assert bench.cpu_name() == (platform.processor() or platform.machine())

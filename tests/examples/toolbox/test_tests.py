@@ -1,0 +1,60 @@
+"""The example tests of examples/toolbox/tests.py, run by pytest and by manage.py test.
+
+pytest collects the TestCase classes and test functions imported here.
+"""
+
+import os
+import subprocess
+import sys
+
+from tests.harness.isolation import EXAMPLES
+from toolbox.tests import (  # noqa: F401
+    PlaceOrderTests,
+    TestRunnerTests,
+    WelcomeEmailCommitTests,
+    WelcomeEmailTests,
+    test_place_order_sends_order_placed,
+    test_welcome_email_sent_after_a_real_commit,
+    test_welcome_email_sent_on_commit,
+)
+
+
+def test_manage_py_test_runs_them_with_debug_false_even_if_settings_say_true(
+    tmp_path,
+):
+    """What the testing page shows: python examples/manage.py test toolbox."""
+    env = {**os.environ, "DJANGO_DB": str(tmp_path / "db.sqlite3"), "DJANGO_DEBUG": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "manage.py"), "test", "toolbox"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Ran 6 tests" in result.stderr
+    assert "\nOK\n" in result.stderr
+
+
+def test_pytest_runs_them_with_debug_false_even_if_settings_say_true():
+    env = {**os.environ, "DJANGO_DEBUG": "1"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            "tests/examples/toolbox/test_tests.py::TestRunnerTests",
+        ],
+        cwd=EXAMPLES.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    assert "1 passed" in result.stdout
