@@ -26,11 +26,12 @@ class Notification(models.Model):
     # --8<-- [start:mark_read]
     def mark_read(self):
         """Mark the notification as read; announce it the first time only."""
-        if self.read_at is not None:
-            return
-        self.read_at = timezone.now()
-        self.save(update_fields=["read_at"])
-        notification_read.send(sender=Notification, notification=self)
+        now = timezone.now()
+        # Only the call that changes the row sends, even with concurrent calls.
+        unread = Notification.objects.filter(pk=self.pk, read_at=None)
+        if unread.update(read_at=now):
+            self.read_at = now
+            notification_read.send(sender=Notification, notification=self)
 
     # --8<-- [end:mark_read]
 

@@ -38,3 +38,14 @@ def test_an_alert_is_sent_with_the_notification_class(sent_notification_read):
     alert = Alert.objects.create(recipient=User.objects.create_user("ada"), message="!")
     alert.mark_read()
     assert sent_notification_read == [(Notification, alert)]
+
+
+def test_a_stale_copy_does_not_announce_the_read_again(sent_notification_read):
+    ada = User.objects.create_user("ada")
+    notification = Notification.objects.create(recipient=ada, message="Welcome")
+    stale = Notification.objects.get(pk=notification.pk)  # loaded while unread
+    notification.mark_read()
+    stale.mark_read()
+    assert [sent for _, sent in sent_notification_read] == [notification]
+    assert sent_notification_read[0][1] is notification
+    assert stale.read_at is None  # the row was already read: nothing changed
