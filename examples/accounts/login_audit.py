@@ -43,9 +43,10 @@ def record_failed_login(sender, credentials, request, **kwargs):
     # credentials are the arguments given to authenticate(), secrets masked.
     # Django's login form (AuthenticationForm) passes the username as username=.
     username = str(credentials.get("username", ""))
+    max_length = LoginEvent._meta.get_field("username").max_length
     LoginEvent.objects.create(
         kind=LoginEvent.Kind.FAILED,
-        username=username[:150],  # the field's max_length
+        username=username[:max_length],  # whatever was typed, cut to fit
         ip_address=client_ip(request),
     )
 

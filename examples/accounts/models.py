@@ -17,8 +17,9 @@ class User(AbstractUser):
 class ProfileManager(models.Manager):
     def create_missing(self):
         """Create a profile for every user who has none; return how many."""
-        users = get_user_model().objects.filter(profile__isnull=True)
-        return len(self.bulk_create(self.model(user=user) for user in users))
+        users = get_user_model()._default_manager.filter(profile__isnull=True)
+        pks = users.values_list("pk", flat=True)
+        return len(self.bulk_create(self.model(user_id=pk) for pk in pks))
 
 
 class Profile(models.Model):

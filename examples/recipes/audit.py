@@ -10,17 +10,28 @@ AUDITED_FIELDS = ["name", "price", "active"]
 
 
 def audited_values(instance, names=AUDITED_FIELDS):
-    # to_python() makes "12.5" and Decimal("12.50") compare equal.
+    """The instance's values of these fields, leaving out deferred ones.
+
+    to_python() makes "12.5" and Decimal("12.50") compare equal. A field left
+    out by only() or defer() is skipped: reading it would cost a query, and
+    after a deletion there is no row left to read it from.
+    """
+    deferred = instance.get_deferred_fields()
     fields = [instance._meta.get_field(name) for name in names]
-    return {f.name: f.to_python(f.value_from_object(instance)) for f in fields}
+    return {
+        f.name: f.to_python(f.value_from_object(instance))
+        for f in fields
+        if f.attname not in deferred
+    }
 
 
 @receiver(pre_save, sender=Product)
-def remember_old_values(sender, instance, raw, update_fields, **kwargs):
+def remember_old_values(sender, instance, raw, using, update_fields, **kwargs):
     instance._audit_old_values = {}
     if raw or instance.pk is None:
         return
-    old = sender._default_manager.filter(pk=instance.pk).first()
+    # _base_manager: a custom default manager could filter this row out.
+    old = sender._base_manager.using(using).filter(pk=instance.pk).first()
     if old is None:  # no such row yet: save() will insert it
         return
     names = AUDITED_FIELDS

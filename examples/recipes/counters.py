@@ -2,7 +2,7 @@
 
 # --8<-- [start:receivers]
 from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -21,9 +21,11 @@ def count_new_comment(sender, instance, created, raw, **kwargs):
 
 @receiver(post_delete, sender=Comment)
 def count_deleted_comment(sender, instance, **kwargs):
-    # When the post itself is being deleted, this matches no row any more.
+    # Greatest(): a count that missed some comments (bulk_create(), raw SQL)
+    # stops at 0, instead of breaking the CHECK of PositiveIntegerField and
+    # making the deletion fail.
     Post.objects.filter(pk=instance.post_id).update(
-        comment_count=F("comment_count") - 1
+        comment_count=Greatest(F("comment_count") - 1, 0)
     )
 
 

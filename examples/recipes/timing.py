@@ -1,5 +1,5 @@
-"""Request timing, two ways: with request_started/request_finished, and with
-a middleware.
+"""Request timing with request_started and request_finished (the middleware
+that does the same is in recipes/middleware.py).
 
 The receivers are not connected when the app starts: request signals are
 sent for every request of the project, so a project turns this on by calling
@@ -50,28 +50,3 @@ def disconnect_request_timing():
 
 
 # --8<-- [end:receivers]
-
-
-# --8<-- [start:middleware]
-class TimingMiddleware:
-    """Logs how long the view took to return its response."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        start = time.perf_counter()
-        response = self.get_response(request)
-        elapsed_ms = (time.perf_counter() - start) * 1000
-        logger.info(
-            "%s %s took %.1f ms (status %s)",
-            request.method,
-            request.path,
-            elapsed_ms,
-            response.status_code,
-            extra={"ms": elapsed_ms},
-        )
-        return response
-
-
-# --8<-- [end:middleware]

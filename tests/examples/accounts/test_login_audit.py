@@ -161,3 +161,20 @@ def test_user_logged_out_is_sent_with_the_user_class(ada):
     log_in(client, "correct horse")
     client.post("/recipes/logout/")
     assert senders == [User]
+
+
+def test_ready_methods_run_in_the_order_of_installed_apps(monkeypatch):
+    from django.apps.registry import Apps
+    from django.conf import settings
+    from django.contrib.auth.apps import AuthConfig
+
+    from accounts.apps import AccountsConfig
+
+    order = []
+    for config in (AuthConfig, AccountsConfig):
+        monkeypatch.setattr(config, "ready", lambda self: order.append(self.label))
+    Apps(["accounts", "django.contrib.auth"])
+    Apps(["django.contrib.auth", "accounts"])
+    assert order == ["accounts", "auth", "auth", "accounts"]
+    apps_order = settings.INSTALLED_APPS
+    assert apps_order.index("django.contrib.auth") < apps_order.index("accounts")

@@ -81,3 +81,14 @@ def test_loaddata_of_users_alone_creates_no_profile(tmp_path):
     )
     assert Profile.objects.count() == 0
     assert Profile.objects.create_missing() == 2
+
+
+def test_createsuperuser_gets_a_profile_too():
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        username="root",
+        email="root@example.com",
+        verbosity=0,
+    )
+    assert User.objects.get(username="root").profile.display_name == ""

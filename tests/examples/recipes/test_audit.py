@@ -116,3 +116,30 @@ def test_loading_a_fixture_is_not_logged(tmp_path):
     call_command("loaddata", str(fixture), verbosity=0)
     assert Product.objects.get(pk=3).name == "Kettle"
     assert entries() == []
+
+
+def test_deleting_a_partly_loaded_product_logs_the_loaded_fields():
+    Product.objects.create(name="Kettle", price=Decimal("9.99"))
+    Product.objects.only("name").get().delete()
+    Product.objects.create(name="Toaster", price=Decimal("19.99"))
+    Product.objects.defer("price").delete()
+    assert [changes for action, changes in entries() if action == "deleted"] == [
+        {"name": ["Kettle", None]},
+        {"name": ["Toaster", None], "active": [True, None]},
+    ]
+
+
+def test_a_deferred_field_cannot_be_loaded_once_the_row_is_deleted():
+    kettle = Product.objects.create(name="Kettle", price=Decimal("9.99"))
+    partial = Product.objects.only("name").get(pk=kettle.pk)
+    Product.objects.filter(pk=kettle.pk).delete()
+    with pytest.raises(Product.DoesNotExist):
+        partial.price  # noqa: B018
+
+
+def test_saving_a_partly_loaded_product_compares_the_loaded_fields():
+    Product.objects.create(name="Kettle", price=Decimal("9.99"))
+    kettle = Product.objects.only("name").get()
+    kettle.name = "Large kettle"
+    kettle.save()
+    assert entries()[1:] == [("updated", {"name": ["Kettle", "Large kettle"]})]

@@ -2,8 +2,11 @@ import json
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete
+from django.test.utils import CaptureQueriesContext
 
-from recipes.counters import recount_comments
+from recipes.counters import count_deleted_comment, recount_comments
 from recipes.models import Comment, Post
 
 pytestmark = pytest.mark.django_db
@@ -78,12 +81,52 @@ def test_moving_a_comment_with_save_is_not_counted():
     assert (count(hello), count(other)) == (0, 1)
 
 
-def test_a_drifted_counter_can_make_a_delete_fail():
+def test_a_drifted_counter_stops_at_zero_and_the_delete_goes_through():
+    post = Post.objects.create(title="Hello")
+    Comment.objects.bulk_create([Comment(post=post, text="a")])
+    Comment.objects.get().delete()
+    assert not Comment.objects.exists()
+    assert count(post) == 0
+
+
+def test_a_post_with_a_drifted_counter_can_be_deleted():
+    post = Post.objects.create(title="Hello")
+    Comment.objects.bulk_create([Comment(post=post, text=t) for t in "ab"])
+    post.delete()
+    assert not Post.objects.exists()
+    assert not Comment.objects.exists()
+
+
+def test_subtracting_without_greatest_makes_the_delete_fail():
+    def subtract_one(sender, instance, **kwargs):
+        Post.objects.filter(pk=instance.post_id).update(
+            comment_count=F("comment_count") - 1
+        )
+
+    post_delete.disconnect(count_deleted_comment, sender=Comment)
+    post_delete.connect(subtract_one, sender=Comment)
     post = Post.objects.create(title="Hello")
     Comment.objects.bulk_create([Comment(post=post, text="a")])
     with pytest.raises(IntegrityError), transaction.atomic():
         Comment.objects.get().delete()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        post.delete()
     assert Comment.objects.count() == 1
+
+
+def test_deleting_a_post_updates_it_once_per_comment_before_deleting_it():
+    post = Post.objects.create(title="Hello")
+    for text in "ab":
+        Comment.objects.create(post=post, text=text)
+    with CaptureQueriesContext(connection) as queries:
+        post.delete()
+    writes = [
+        q["sql"].split()[0]
+        for q in queries
+        if q["sql"].startswith(("UPDATE", "DELETE"))
+        and ('"recipes_post"' in q["sql"].split(" WHERE ")[0])
+    ]
+    assert writes == ["UPDATE", "UPDATE", "DELETE"]
 
 
 def test_raw_sql_is_not_counted():

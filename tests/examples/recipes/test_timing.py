@@ -1,5 +1,8 @@
 import asyncio
 import logging
+import sys
+import threading
+import types
 from wsgiref.util import setup_testing_defaults
 
 import django
@@ -14,7 +17,8 @@ from recipes.timing import (
     stop_timer,
 )
 
-LOGGER = "recipes.timing"
+LOGGERS = ("recipes.timing", "recipes.middleware")
+MIDDLEWARE = {"prepend": "recipes.middleware.timing_middleware"}
 
 # request_finished also runs Django's close_old_connections receiver.
 pytestmark = pytest.mark.django_db
@@ -22,9 +26,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def timings(caplog):
-    caplog.set_level(logging.INFO, logger=LOGGER)
+    for name in LOGGERS:
+        caplog.set_level(logging.INFO, logger=name)
     return lambda: [
-        r.getMessage().split(" took ")[0] for r in caplog.records if r.name == LOGGER
+        r.getMessage().split(" took ")[0] for r in caplog.records if r.name in LOGGERS
     ]
 
 
@@ -91,16 +96,16 @@ def test_asgi_requests_are_not_timed_before_django_6_1(timings):
 
 
 def test_the_middleware_times_the_view_and_knows_the_status(timings, caplog):
-    with modify_settings(MIDDLEWARE={"prepend": "recipes.timing.TimingMiddleware"}):
+    with modify_settings(MIDDLEWARE=MIDDLEWARE):
         Client().get("/recipes/hello/")
         Client().get("/recipes/missing/")
     assert timings() == ["GET /recipes/hello/", "GET /recipes/missing/"]
-    statuses = [r.getMessage()[-12:] for r in caplog.records if r.name == LOGGER]
+    statuses = [r.getMessage()[-12:] for r in caplog.records if r.name in LOGGERS]
     assert statuses == ["(status 200)", "(status 404)"]
 
 
 def test_the_middleware_logs_before_a_streaming_body_is_produced(timings):
-    with modify_settings(MIDDLEWARE={"prepend": "recipes.timing.TimingMiddleware"}):
+    with modify_settings(MIDDLEWARE=MIDDLEWARE):
         response = Client().get("/recipes/countdown/")
     assert timings() == ["GET /recipes/countdown/"]
     assert b"".join(response.streaming_content) == b"3\n2\n1\n"
@@ -121,7 +126,7 @@ def test_concurrent_asgi_requests_each_keep_their_own_start(timings):
 
 
 def test_the_middleware_times_asgi_requests_on_every_version(timings):
-    with modify_settings(MIDDLEWARE={"prepend": "recipes.timing.TimingMiddleware"}):
+    with modify_settings(MIDDLEWARE=MIDDLEWARE):
         asyncio.run(AsyncClient().get("/recipes/hello/"))
     assert timings() == ["GET /recipes/hello/"]
 
@@ -169,3 +174,50 @@ def test_the_small_servers_return_the_body():
 
     assert wsgi_get("/recipes/countdown/") == b"3\n2\n1\n"
     assert asyncio.run(asgi_get("/recipes/hello/")) == b"Hello"
+
+
+def test_under_asgi_the_middleware_runs_in_the_event_loop_thread(timings, caplog):
+    with modify_settings(MIDDLEWARE=MIDDLEWARE):
+        asyncio.run(AsyncClient().get("/recipes/hello/"))
+    [record] = [r for r in caplog.records if r.name == "recipes.middleware"]
+    assert record.thread == threading.get_ident()  # asyncio.run()'s thread
+
+
+def test_under_asgi_a_sync_only_middleware_runs_in_another_thread(monkeypatch, caplog):
+    def sync_only(get_response):
+        def middleware(request):
+            response = get_response(request)
+            logging.getLogger("sync_only").info("done")
+            return response
+
+        return middleware
+
+    module = types.ModuleType("sync_only_middleware")
+    module.sync_only = sync_only
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    caplog.set_level(logging.INFO, logger="sync_only")
+    with modify_settings(MIDDLEWARE={"prepend": "sync_only_middleware.sync_only"}):
+        asyncio.run(AsyncClient().get("/recipes/hello/"))
+    [record] = [r for r in caplog.records if r.name == "sync_only"]
+    assert record.thread != threading.get_ident()
+
+
+def test_the_test_client_uses_handlers_of_its_own():
+    from django.core.signals import request_started
+    from django.test.client import AsyncClientHandler, ClientHandler
+
+    senders = []
+
+    def record(sender, signal, **kwargs):
+        senders.append((signal is request_started, sender))
+
+    request_started.connect(record)
+    request_finished.connect(record)
+    Client().get("/recipes/hello/")
+    asyncio.run(AsyncClient().get("/recipes/hello/"))
+    assert senders == [
+        (True, ClientHandler),
+        (False, None),
+        (True, AsyncClientHandler),
+        (False, None),
+    ]
