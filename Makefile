@@ -23,7 +23,7 @@ PYTHON ?= $(shell \
 		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse bench clean
+.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse screenshots bench traces clean
 
 help:
 	@echo "make test             lint, format check, all tests with coverage, strict site build"
@@ -32,7 +32,9 @@ help:
 	@echo "make update-examples  rewrite the #> output lines and formatting of doc snippets"
 	@echo "make snippets PAGE=docs/x.md  run one page's snippets"
 	@echo "make matrix           run the tests on Django 5.2, 6.0 and 6.1 (nox)"
+	@echo "make traces           re-record the signal-order traces and regenerate reference tables"
 	@echo "make bench            measure what signals cost on this machine (about 30 s)"
+	@echo "make screenshots      full-page screenshots (light/dark, phone/desktop) into screenshots/"
 	@echo "make lighthouse       Lighthouse scores of three pages (needs chromium and npm)"
 	@echo "make format           apply ruff formatting and safe fixes"
 	@echo "make clean            remove .venv, site/ and caches"
@@ -92,12 +94,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+traces: venv
+	$(BIN)/python -m tests.reference.update
+
 bench: venv
 	cd examples && ../$(BIN)/python -m toolbox.bench
 
 lighthouse: venv node_modules/.installed
 	$(BIN)/python -m tests.browser.lighthouse
 
+screenshots: venv
+	$(BIN)/python -m tests.browser.screenshots screenshots
+
 clean:
-	rm -rf $(VENV) node_modules site .nox .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) node_modules site screenshots .nox .pytest_cache .ruff_cache .coverage htmlcov
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -49,7 +49,7 @@ class Fence:
     def skip_reason(self):
         """Why this fence is not executed on this Django, or None if it runs."""
         if self.is_include:
-            return "include: tested through examples/"
+            return "include: the included file is tested"
         test = self.options.get("test", "")
         if test.startswith("skip"):
             return test.removeprefix("skip").lstrip(" :-") or None

@@ -1,0 +1,138 @@
+"""Find Django's signals two ways: in the imported modules and in the source.
+
+`python -m tests.reference.scan` (with DJANGO_SETTINGS_MODULE set) imports
+every module of the installed Django and prints, as JSON, each Signal
+instance found at module level with every name it is reachable by. The
+coverage test runs it in a subprocess, so importing all of Django cannot
+affect other tests. The source functions need no import at all: they read
+Django's files with `ast`, including modules that cannot be imported here
+(database drivers, GDAL).
+"""
+
+import ast
+import importlib
+import json
+import pkgutil
+import sys
+import warnings
+from pathlib import Path
+
+SEND_METHODS = {"send", "send_robust", "asend", "asend_robust"}
+
+
+def django_root():
+    import django
+
+    return Path(django.__file__).resolve().parent
+
+
+def import_all(package="django"):
+    """Import every module of a package; return the names that failed."""
+    root = importlib.import_module(package)
+    failed = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for info in pkgutil.walk_packages(
+            root.__path__, prefix=f"{package}.", onerror=failed.append
+        ):
+            try:
+                importlib.import_module(info.name)
+            except Exception:  # optional drivers, GDAL, apps not installed...
+                failed.append(info.name)
+    return sorted(set(failed))
+
+
+def signal_objects(prefix="django."):
+    """Every Signal found at module level in imported modules under prefix."""
+    from django.dispatch import Signal
+
+    found = {}
+    for module_name, module in sorted(sys.modules.items()):
+        if not (module_name + ".").startswith(prefix):
+            continue
+        for name, value in sorted(vars(module).items()):
+            if issubclass(type(value), Signal):  # type(): never evaluate lazy objects
+                entry = found.setdefault(
+                    id(value),
+                    {
+                        "names": [],
+                        "class": f"{type(value).__module__}.{type(value).__qualname__}",
+                        "use_caching": value.use_caching,
+                    },
+                )
+                entry["names"].append(f"{module_name}.{name}")
+    return sorted(found.values(), key=lambda entry: entry["names"])
+
+
+def module_name(path, root):
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def signal_definitions(root):
+    """module.name for each module-level `name = Signal(...)` in the source."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and _called_name(node.value.func) in {"Signal", "ModelSignal"}
+            ):
+                for target in node.targets:
+                    found.append(f"{module_name(path, root)}.{target.id}")
+    return found
+
+
+def _called_name(func):
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+class _CallSites(ast.NodeVisitor):
+    def __init__(self, module, names):
+        self.module, self.names, self.scope, self.found = module, names, [], []
+
+    def visit_scope(self, node):
+        self.scope.append(node.name)
+        self.generic_visit(node)
+        self.scope.pop()
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_scope
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in SEND_METHODS:
+            signal = _called_name(func.value)
+            if signal in self.names:
+                function = ".".join([self.module, *self.scope])
+                self.found.append((signal, function, func.attr))
+        self.generic_visit(node)
+
+
+def call_sites(root, names):
+    """(signal, function, method) for each `<signal>.send(...)`-like call in the source."""
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        visitor = _CallSites(module_name(path, root), names)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        found.update(visitor.found)
+    return found
+
+
+def main():
+    import django
+
+    django.setup()
+    failed = import_all()
+    json.dump({"signals": signal_objects(), "not_imported": failed}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

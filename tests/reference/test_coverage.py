@@ -1,0 +1,124 @@
+"""The catalogue lists every signal Django defines, and every place that sends one.
+
+If a Django release adds a signal (in a module that imports, or in one that
+cannot be imported here), or sends one from a new place, these tests fail
+until docs/reference/signals.json and the reference pages are updated.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.reference import catalogue, scan
+
+ROOT = catalogue.ROOT
+DJANGO = scan.django_root()
+
+
+def run_scan(plant=None):
+    """Import all of Django in a subprocess; optionally plant a signal first."""
+    code = "from tests.reference import scan\n"
+    if plant:
+        module, name = plant.rsplit(".", 1)
+        code += (
+            "import django, importlib\nfrom django.dispatch import Signal\n"
+            "django.setup()\n"
+            f"setattr(importlib.import_module({module!r}), {name!r}, Signal())\n"
+        )
+    code += "scan.main()\n"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "handbook.settings"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "examples"), str(ROOT)])
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def object_problems(found):
+    """What differs between the Signal objects found and the catalogue."""
+    expected = {f"{s['module']}.{s['name']}": s for s in catalogue.signals()}
+    problems = []
+    for entry in found:
+        listed = [name for name in entry["names"] if name in expected]
+        if not listed:
+            problems.append(f"{entry['names'][0]} is not in the catalogue")
+            continue
+        (name,) = listed
+        signal = expected.pop(name)
+        cls = catalogue.resolve(signal["class"])
+        if entry["class"] != f"{cls.__module__}.{cls.__qualname__}":
+            problems.append(f"{name} is a {entry['class']}")
+        if entry["use_caching"] != signal["use_caching"]:
+            problems.append(f"{name} has use_caching={entry['use_caching']}")
+        for other in signal.get("also_importable_from", []):
+            if f"{other}.{signal['name']}" not in entry["names"]:
+                problems.append(f"{name} is not importable from {other}")
+    problems += [f"{name} is in the catalogue but not in Django" for name in expected]
+    return problems
+
+
+def definition_problems(root):
+    defined = set(scan.signal_definitions(root))
+    listed = {f"{s['module']}.{s['name']}" for s in catalogue.signals()}
+    return [f"{name} is not in the catalogue" for name in sorted(defined - listed)] + [
+        f"{name} is not defined in Django's source" for name in sorted(listed - defined)
+    ]
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    return run_scan()
+
+
+def test_every_signal_object_of_django_is_in_the_catalogue(scanned):
+    assert object_problems(scanned["signals"]) == []
+    expected = 24 if catalogue.RUNNING.release >= (6, 0) else 21
+    assert len(scanned["signals"]) == expected
+
+
+def test_the_modules_that_could_not_be_imported_define_no_signal(scanned):
+    """They need drivers or libraries this machine lacks; their source is checked."""
+    assert all(
+        name.startswith(("django.contrib.", "django.db.backends."))
+        for name in scanned["not_imported"]
+    )
+    assert definition_problems(DJANGO) == []
+
+
+def test_a_signal_planted_in_a_scanned_module_makes_the_test_fail():
+    found = run_scan(plant="django.core.signals.request_paused")["signals"]
+    assert object_problems(found) == [
+        "django.core.signals.request_paused is not in the catalogue"
+    ]
+
+
+def test_a_signal_added_to_django_source_makes_the_test_fail(tmp_path):
+    copy = tmp_path / "django"
+    shutil.copytree(DJANGO, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    with (copy / "core" / "signals.py").open("a") as source:
+        source.write("\nrequest_paused = Signal()\n")
+    assert definition_problems(copy) == [
+        "django.core.signals.request_paused is not in the catalogue"
+    ]
+
+
+def test_every_call_site_is_in_the_catalogue():
+    names = {s["name"] for s in catalogue.signals()}
+    found = scan.call_sites(DJANGO, names)
+    listed = {
+        (signal["name"], site["function"], site["method"])
+        for signal in catalogue.signals()
+        for site in signal["call_sites"]
+        if catalogue.applies(site)
+    }
+    assert sorted(found - listed) == []
+    assert sorted(listed - found) == []

@@ -1,0 +1,69 @@
+"""The reference pages' tables are generated from signals.json and kept in sync.
+
+If one fails, run `.venv/bin/python -m tests.reference.update tables` and
+read the diff of docs/reference/.
+"""
+
+import re
+
+from tests.reference import catalogue, tables
+
+SIGNALS = catalogue.load()["signals"]
+
+
+def blocks_per_page():
+    return {
+        page.name: tables.BLOCK.findall(page.read_text(encoding="utf-8"))
+        for page in tables.pages()
+    }
+
+
+def test_every_generated_block_matches_the_catalogue():
+    assert [page.name for page in tables.stale_pages()] == []
+
+
+def test_each_signal_has_one_block_under_its_own_heading_on_its_page():
+    found = {}
+    for page, blocks in blocks_per_page().items():
+        for _start, name, _end in blocks:
+            found.setdefault(name, []).append(page)
+    for signal in SIGNALS:
+        page, anchor = signal["page"].split("#")
+        assert anchor == signal["name"]
+        assert found.pop(signal["name"]) == [page]
+        text = (catalogue.REFERENCE / page).read_text(encoding="utf-8")
+        heading = text.index(f"\n## `{signal['name']}`\n")
+        next_heading = text.find("\n## ", heading + 1)
+        block = text.index(f"<!-- signals.json: {signal['name']} -->")
+        assert heading < block < (len(text) if next_heading < 0 else next_heading)
+    assert found == {"overview": ["index.md"]}
+
+
+def test_a_stale_table_is_rewritten():
+    page = catalogue.REFERENCE / "model-signals.md"
+    text = page.read_text(encoding="utf-8")
+    original = "| `update_fields` | `frozenset | None` |"
+    damaged = text.replace(original, "| `update_fields` | `list` |")
+    assert damaged != text
+    assert tables.render(damaged) == text
+
+
+def test_the_catalogue_is_consistent():
+    names = [signal["name"] for signal in SIGNALS]
+    assert len(names) == len(set(names)) == 24
+    for signal in SIGNALS:
+        assert signal["documented"] == (signal["django_docs"] is not None)
+        for case in signal["cases"]:
+            assert set(case) <= {
+                "id",
+                "trigger",
+                "sender",
+                "sender_check",
+                "kwargs",
+                "django",
+            }
+            assert set(case.get("kwargs", [])) <= set(signal["kwargs"])
+            ((kind, _),) = case["sender_check"].items()
+            assert kind in {"is", "subclass_of", "instance_of", "equals"}
+        for kwarg in signal["kwargs"].values():
+            assert re.fullmatch(r"[\w.\[\] |]+", kwarg["type"])

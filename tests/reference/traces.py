@@ -1,0 +1,362 @@
+"""Record the order in which Django sends its signals, for docs/reference/traces.md.
+
+Each scenario below runs a common operation on the library app while a
+recorder listens to every built-in signal: the model signals only for the
+library's models (as a project's own receivers would, with sender=...), the
+other signals for every sender. tests/reference/test_traces.py runs the
+scenarios and compares the tables with the page; regenerate the page with
+
+    .venv/bin/python -m tests.reference.update traces
+
+which runs that test in update mode (same database, same test environment).
+
+Left out of every trace, because they depend on the environment rather than
+on the operation: connection_created (whether a query opens a connection
+depends on CONN_MAX_AGE and on the server's threads), template_rendered
+(only sent under a test runner) and class_prepared (migrate creates
+historical model classes, each of which sends it).
+"""
+
+import asyncio
+import re
+
+from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import ModelSignal
+
+from accounts.models import User
+from library.models import Author, Bestseller, Book, Loan, Tag
+from tests.reference import catalogue
+from tests.reference.servers import WSGIBrowser, asgi_request
+
+LEFT_OUT = {"connection_created", "template_rendered", "class_prepared"}
+LIBRARY_MODELS = [Author, Tag, Book, Loan, Bestseller]
+UPDATE_ENV = "HANDBOOK_UPDATE_TRACES"  # set by tests.reference.update
+PAGE = catalogue.REFERENCE / "traces.md"
+
+
+class Recorder:
+    """Connects to every built-in signal while its `with` block runs."""
+
+    def __init__(self):
+        self.events = []
+        self.connections = []
+
+    def receiver_for(self, name):
+        def record(sender, **kwargs):
+            # Describe the call now: pre_init's kwargs dict, for one, is
+            # emptied by Model.__init__() once the receivers have run.
+            self.events.append((name, label(sender), DETAILS[name](kwargs)))
+
+        return record
+
+    def __enter__(self):
+        for signal in catalogue.signals():
+            name = signal["name"]
+            if name in LEFT_OUT:
+                continue
+            instance = catalogue.resolve(f"{signal['module']}.{name}")
+            record = self.receiver_for(name)
+            if isinstance(instance, ModelSignal):
+                senders = [*LIBRARY_MODELS, Book.tags.through]
+                if name in {"pre_delete", "post_delete"}:
+                    # Django never sends these for the automatic m2m table, and
+                    # a receiver for it would stop Django from fast-deleting
+                    # its rows: don't change what is being recorded.
+                    senders.remove(Book.tags.through)
+            else:
+                senders = [None]
+            for sender in senders:
+                instance.connect(record, sender=sender, weak=False)
+                self.connections.append((instance, record, sender))
+        return self
+
+    def __exit__(self, *exc):
+        for instance, record, sender in self.connections:
+            instance.disconnect(record, sender=sender)
+        self.connections.clear()
+
+
+# Labels ----------------------------------------------------------------------
+
+
+def label(value):
+    if value is None:
+        return "None"
+    if isinstance(value, type):
+        if value is Book.tags.through:
+            return "Book.tags.through"
+        return value.__name__
+    if isinstance(value, AppConfig):
+        return value.label
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (set, frozenset)):
+        items = "{" + ", ".join(repr(v) for v in sorted(value)) + "}"
+        if isinstance(value, frozenset):
+            return f"frozenset({items})"
+        return items if value else "set()"
+    if isinstance(value, User):
+        return value.get_username()
+    if isinstance(value, (Author, Book, Tag, Loan)):
+        return f"<{type(value).__name__}: {value}>"
+    return repr(value)
+
+
+def plan_label(plan):
+    steps = [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+    return "[" + ", ".join(steps) + "]"
+
+
+DETAILS = {
+    "pre_init": lambda kw: (
+        (f"args: {len(kw['args'])} values" if kw["args"] else "args: ()")
+        + (f", kwargs: {', '.join(sorted(kw['kwargs']))}" if kw["kwargs"] else "")
+    ),
+    "post_init": lambda kw: f"instance: {label(kw['instance'])}",
+    "pre_save": lambda kw: (
+        f"instance: {label(kw['instance'])}, "
+        f"update_fields: {label(kw['update_fields'])}, raw: {kw['raw']}"
+    ),
+    "post_save": lambda kw: (
+        f"instance: {label(kw['instance'])}, created: {kw['created']}, "
+        f"update_fields: {label(kw['update_fields'])}"
+    ),
+    "pre_delete": lambda kw: (
+        f"instance: {label(kw['instance'])}, origin: {label(kw['origin'])}"
+    ),
+    "m2m_changed": lambda kw: (
+        f"action: {kw['action']}, instance: {label(kw['instance'])}, "
+        f"reverse: {kw['reverse']}, model: {label(kw['model'])}, "
+        f"pk_set: {label(kw['pk_set'])}"
+    ),
+    "pre_migrate": lambda kw: f"plan: {plan_label(kw['plan'])}",
+    "request_started": lambda kw: (
+        f"environ: PATH_INFO {kw['environ']['PATH_INFO']}"
+        if "environ" in kw
+        else f"scope: path {kw['scope']['path']}"
+    ),
+    "request_finished": lambda kw: "",
+    "got_request_exception": lambda kw: f"request: {kw['request'].path}",
+    "user_logged_in": lambda kw: f"user: {label(kw['user'])}",
+    "user_login_failed": lambda kw: f"credentials: {kw['credentials']}",
+}
+DETAILS["post_delete"] = DETAILS["pre_delete"]
+DETAILS["post_migrate"] = DETAILS["pre_migrate"]
+DETAILS["user_logged_out"] = DETAILS["user_logged_in"]
+
+
+def rows(events):
+    """(signal, senders, details) rows; a run of the same signal and details
+    with different senders (migrate's one call per app) becomes one row."""
+    result = []
+    for name, sender, details in events:
+        if (
+            result
+            and name in {"pre_migrate", "post_migrate"}
+            and result[-1][0] == name
+            and result[-1][2] == details
+        ):
+            result[-1][1].append(sender)
+        else:
+            result.append((name, [sender], details))
+    return result
+
+
+def block_pattern(name):
+    return re.compile(
+        rf"(<!-- trace: {name} -->\n).*?(<!-- end trace: {name} -->)", re.S
+    )
+
+
+def replace_block(text, name, content):
+    pattern = block_pattern(name)
+    if not pattern.search(text):
+        raise LookupError(f"no <!-- trace: {name} --> block in {PAGE.name}")
+    return pattern.sub(lambda m: m[1] + content + m[2], text)
+
+
+def page_block(text, name):
+    match = block_pattern(name).search(text)
+    return match and match[0].split("\n", 1)[1].rsplit("<!--", 1)[0]
+
+
+def block_names(text):
+    return re.findall(r"<!-- trace: (\w+) -->", text)
+
+
+def record(name):
+    """Run one scenario and return its table."""
+    recorder = Recorder()
+    SCENARIOS[name](recorder)
+    return table(recorder.events)
+
+
+def table(events):
+    lines = [
+        "| # | Signal | Sender | Arguments (selected) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for number, (name, senders, details) in enumerate(rows(events), 1):
+        link = f"[`{name}`]({catalogue.signal_named(name)['page']})"
+        sender = ", ".join(f"`{s}`" for s in senders)
+        cell = f"`{details}`" if details else ""
+        lines.append(f"| {number} | {link} | {sender} | {cell} |")
+    return "\n".join(lines) + "\n"
+
+
+# Scenarios -------------------------------------------------------------------
+
+SCENARIOS = {}
+
+
+def scenario(name):
+    def register(function):
+        SCENARIOS[name] = function
+        return function
+
+    return register
+
+
+def frank():
+    return Author.objects.create(name="Frank Herbert")
+
+
+@scenario("create")
+def create(record):
+    author = frank()
+    with record:
+        # --8<-- [start:create]
+        Book.objects.create(title="Dune", author=author)
+        # --8<-- [end:create]
+
+
+@scenario("update")
+def update(record):
+    book = Book.objects.create(title="Dune", author=frank())
+    with record:
+        # --8<-- [start:update]
+        book.title = "Dune (1965)"
+        book.save()
+        # --8<-- [end:update]
+
+
+@scenario("update_fields")
+def update_fields(record):
+    book = Book.objects.create(title="Dune", author=frank())
+    with record:
+        # --8<-- [start:update_fields]
+        book.title = "Dune (1965)"
+        book.save(update_fields=["title"])
+        # --8<-- [end:update_fields]
+
+
+@scenario("delete")
+def delete(record):
+    author = frank()
+    dune = Book.objects.create(title="Dune", author=author)
+    Book.objects.create(title="Dune Messiah", author=author)
+    dune.tags.add(Tag.objects.create(name="sf"))
+    Loan.objects.create(book=dune, reader="Ann")
+    with record:
+        # --8<-- [start:delete]
+        author.delete()  # cascades to the books, their loans and tag links
+        # --8<-- [end:delete]
+
+
+def m2m_setup():
+    book = Book.objects.create(title="Dune", author=frank())
+    sf, classic = Tag.objects.create(name="sf"), Tag.objects.create(name="classic")
+    return book, sf, classic
+
+
+@scenario("m2m_forward")
+def m2m_forward(record):
+    book, sf, classic = m2m_setup()
+    with record:
+        # --8<-- [start:m2m_forward]
+        book.tags.add(sf, classic)
+        book.tags.remove(sf)
+        book.tags.clear()
+        # --8<-- [end:m2m_forward]
+
+
+@scenario("m2m_reverse")
+def m2m_reverse(record):
+    book, sf, classic = m2m_setup()
+    with record:
+        # --8<-- [start:m2m_reverse]
+        sf.books.add(book)
+        sf.books.remove(book)
+        sf.books.clear()
+        # --8<-- [end:m2m_reverse]
+
+
+@scenario("m2m_set")
+def m2m_set(record):
+    book, sf, classic = m2m_setup()
+    book.tags.add(sf)
+    with record:
+        # --8<-- [start:m2m_set]
+        book.tags.set([classic])
+        # --8<-- [end:m2m_set]
+
+
+@scenario("wsgi")
+def wsgi(record):
+    Book.objects.create(title="Dune", author=frank())
+    browser = WSGIBrowser()  # calls WSGIHandler like a WSGI server
+    with record:
+        # --8<-- [start:wsgi]
+        browser.request("GET", "/library/books/")
+        # --8<-- [end:wsgi]
+
+
+@scenario("asgi")
+def asgi(record):
+    Book.objects.create(title="Dune", author=frank())
+    with record:
+        # --8<-- [start:asgi]
+        asyncio.run(asgi_request("/library/hours/"))  # ASGIHandler
+        # --8<-- [end:asgi]
+
+
+@scenario("error")
+def error(record):
+    browser = WSGIBrowser()
+    with record:
+        # --8<-- [start:error]
+        browser.request("GET", "/library/fail/error/")  # the view raises
+        # --8<-- [end:error]
+
+
+@scenario("login")
+def login(record):
+    User.objects.create_user("ann", password="correct horse")
+    browser = WSGIBrowser()
+    with record:
+        # --8<-- [start:login]
+        credentials = {"username": "ann", "password": "correct horse"}
+        browser.post_form("/library/login/", credentials)
+        browser.post_form("/library/logout/", {})
+        # --8<-- [end:login]
+
+
+@scenario("failed_login")
+def failed_login(record):
+    User.objects.create_user("ann", password="correct horse")
+    browser = WSGIBrowser()
+    with record:
+        # --8<-- [start:failed_login]
+        credentials = {"username": "ann", "password": "wrong"}
+        browser.post_form("/library/login/", credentials)
+        # --8<-- [end:failed_login]
+
+
+@scenario("migrate")
+def migrate(record):
+    call_command("migrate", "library", "zero", verbosity=0)
+    with record:
+        # --8<-- [start:migrate]
+        call_command("migrate", "library", verbosity=0)
+        # --8<-- [end:migrate]
