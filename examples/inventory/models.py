@@ -139,10 +139,16 @@ class Warehouse(models.Model):
 class ProductQuerySet(models.QuerySet):
     # --8<-- [start:update_and_notify]
     def update_and_notify(self, **values):
-        """Like update(), and sends products_updated with the updated rows."""
+        """Like update(), and sends products_updated with the updated rows.
+
+        The signal is sent inside the transaction of the update, as post_save
+        is: what receivers write commits or rolls back with it.
+        """
         with transaction.atomic(using=self.db):
-            # After the update the filter may match other rows: read them first.
-            pks = list(self.values_list("pk", flat=True))
+            # After the update the filter may match other rows: read them
+            # first, and lock them (on databases that can) so that they
+            # cannot change between the read and the update.
+            pks = list(self.select_for_update().values_list("pk", flat=True))
             rows = self.model._base_manager.using(self.db).filter(pk__in=pks)
             count = rows.update(**values)
             products_updated.send(sender=self.model, pks=pks, fields=frozenset(values))

@@ -13,6 +13,8 @@ def deliver_pending(send, limit=100):
     between sends it again later: delivery is at least once, and receivers
     of the messages must accept duplicates (the message id identifies them).
     If send() raises, the message and the ones after it stay pending.
+    Run one relay at a time: a relay started while another one is sending
+    reads the same pending messages and sends them again.
     """
     delivered = 0
     pending = OutboxMessage.objects.filter(delivered_at=None).order_by("id")

@@ -4,8 +4,6 @@ Each receiver is connected with a sender, so it runs for inventory models
 only: the rest of the project never pays for it.
 """
 
-from functools import partial
-
 from django.apps import apps as global_apps
 from django.db import router, transaction
 from django.db.models import Sum
@@ -57,8 +55,10 @@ def record_price_change(sender, instance, created, raw, update_fields, **kwargs)
 # --8<-- [start:outbox]
 @receiver_for_subclasses(post_save, Product)
 def announce_new_product(sender, instance, created, raw, **kwargs):
-    # post_save runs in the transaction of the save: the message is stored
-    # if, and only if, the product is.
+    # post_save runs inside the transaction of the save, if there is one:
+    # then the message is stored if, and only if, the product is. Save
+    # products inside atomic() (services.create_product() does): in
+    # autocommit mode the product is already committed here.
     if created and not raw:
         OutboxMessage.objects.create(
             topic="product.created",
@@ -75,11 +75,18 @@ def warn_when_out_of_stock(sender, instance, created, raw, using, **kwargs):
     if not created or raw or instance.quantity >= 0:
         return
     stock = StockMovement.objects.using(using).filter(product=instance.product_id)
-    if stock.aggregate(total=Sum("quantity"))["total"] <= 0:
-        # Not now: the movement may still be rolled back. After the commit.
-        transaction.on_commit(
-            partial(send_out_of_stock_email, instance.product_id), using=using
-        )
+    left = stock.aggregate(total=Sum("quantity"))["total"]
+    if left <= 0 < left - instance.quantity:  # this movement emptied the stock
+        product_id = instance.product_id
+
+        def email_purchasing():
+            send_out_of_stock_email(product_id)
+
+        # Not now: the movement may still be rolled back. After the commit;
+        # robust: a mail server that is down is logged, and does not turn a
+        # committed movement into an error for the code that saved it. (A
+        # def, not a functools.partial: see docs/orm/transactions.md.)
+        transaction.on_commit(email_purchasing, using=using, robust=True)
 
 
 # --8<-- [end:out_of_stock]

@@ -4,7 +4,8 @@ from django.dispatch import Signal
 
 # --8<-- [start:products_updated]
 products_updated = Signal()
-"""Sent by `ProductQuerySet.update_and_notify()` after a bulk update.
+"""Sent by `ProductQuerySet.update_and_notify()` after a bulk update, inside
+the transaction of the update.
 
 Sender: the model class of the queryset.
 

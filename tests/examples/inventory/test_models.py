@@ -97,7 +97,7 @@ def test_asave_moves_the_baseline_too():
 # ProductQuerySet.update_and_notify
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # in_atomic_block: no test transaction
 def test_update_and_notify_sends_the_rows_it_updated():
     cheap = Product.objects.create(sku="APL-1", name="Apples", price="1.00")
     Product.objects.create(sku="PEA-1", name="Pears", price="5.00")
@@ -106,11 +106,15 @@ def test_update_and_notify_sends_the_rows_it_updated():
     def record(sender, pks, fields, **kwargs):
         calls.append((sender, pks, fields))
 
+    def in_transaction(sender, **kwargs):
+        calls.append(connection.in_atomic_block)
+
     products_updated.connect(record, sender=Product)
+    products_updated.connect(in_transaction, sender=Product)
     # The filter no longer matches after the update: pks were read before.
     count = Product.objects.filter(price__lt=2).update_and_notify(price="3.00")
     assert count == 1
-    assert calls == [(Product, [cheap.pk], frozenset({"price"}))]
+    assert calls == [(Product, [cheap.pk], frozenset({"price"})), True]
     assert Product.objects.get(pk=cheap.pk).price == Decimal("3.00")
 
 
@@ -136,8 +140,11 @@ def test_a_delete_receiver_turns_off_the_fast_delete():
         StockMovement(product=apples, quantity=1) for _ in range(250)
     )
     post_delete.connect(recount_stock, sender=StockMovement)
-    with CaptureQueriesContext(connection) as slow:
-        StockMovement.objects.all().delete()
+    try:
+        with CaptureQueriesContext(connection) as slow:
+            StockMovement.objects.all().delete()
+    finally:
+        post_delete.disconnect(recount_stock, sender=StockMovement)
 
     assert movement_queries(fast) == ["DELETE"]
     assert movement_queries(slow) == ["SELECT", "DELETE", "DELETE", "DELETE"]
@@ -150,9 +157,13 @@ def recount_stock(sender, instance, **kwargs):
 # --8<-- [end:fast_delete]
 
 
+# --8<-- [start:base_manager]
 @pytest.mark.django_db
 def test_the_base_manager_sees_the_rows_a_default_manager_hides():
     Product.objects.create(sku="APL-1", name="Apples")
     Product.objects.create(sku="OLD-1", name="Old", discontinued=True)
-    assert DiscontinuedProduct.objects.count() == 1
+    assert DiscontinuedProduct._default_manager.count() == 1
     assert DiscontinuedProduct._base_manager.count() == 2
+
+
+# --8<-- [end:base_manager]

@@ -1,4 +1,7 @@
 import io
+import os
+import subprocess
+import sys
 import unittest
 from decimal import Decimal
 
@@ -6,7 +9,7 @@ import pytest
 from django.apps import apps as global_apps
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import post_migrate, post_save, pre_migrate
 from django.test import TestCase, TransactionTestCase, override_settings
 
@@ -25,6 +28,7 @@ from inventory.receivers import (
     create_default_units,
     receiver_for_subclasses,
 )
+from tests.harness.isolation import EXAMPLES
 
 
 def price_history():
@@ -119,6 +123,72 @@ def test_receiver_for_subclasses_connects_the_model_proxies_and_children():
     assert senders == [Product, DiscontinuedProduct, PerishableProduct]
 
 
+# --8<-- [start:other_apps]
+APPS = {
+    "early/apps.py": """
+from django.apps import AppConfig
+
+class EarlyConfig(AppConfig):
+    name = "early"
+
+    def ready(self):
+        from . import receivers
+""",
+    "early/models.py": """
+from django.db import models
+
+class Item(models.Model):
+    pass
+""",
+    "early/receivers.py": """
+from django.db.models.signals import post_save
+from inventory.receivers import receiver_for_subclasses
+from .models import Item
+
+@receiver_for_subclasses(post_save, Item)
+def touch(sender, **kwargs):
+    pass
+""",
+    "late/models.py": """
+from early.models import Item
+
+class Box(Item):  # a subclass defined in an app listed after "early"
+    pass
+""",
+}
+SCRIPT = """
+import django
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_save
+
+settings.configure(INSTALLED_APPS=["inventory", "early", "late"])
+django.setup()
+for label in ("early", "late"):
+    for model in apps.get_app_config(label).get_models():
+        print(model.__name__, post_save.has_listeners(model))
+"""
+
+
+def test_receiver_for_subclasses_sees_the_models_of_later_apps(tmp_path):
+    for name, source in APPS.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).parent.joinpath("__init__.py").touch()
+        (tmp_path / name).write_text(source)
+    path = os.pathsep.join([str(tmp_path), str(EXAMPLES)])
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.split("\n") == ["Item True", "Box True", ""]
+
+
+# --8<-- [end:other_apps]
+
+
 # The outbox (docs/orm/transactions.md)
 
 
@@ -150,10 +220,12 @@ def test_out_of_stock_email(django_capture_on_commit_callbacks):
 
 
 @pytest.mark.django_db
-def test_no_out_of_stock_email_without_the_commit():
+def test_no_out_of_stock_email_without_the_commit(django_capture_on_commit_callbacks):
     apples = Product.objects.create(sku="APL-1", name="Apples")
-    StockMovement.objects.create(product=apples, quantity=-3)
-    # The test's transaction never commits: the callback is still waiting.
+    StockMovement.objects.create(product=apples, quantity=3)
+    with django_capture_on_commit_callbacks() as callbacks:  # not executed
+        StockMovement.objects.create(product=apples, quantity=-3)
+    assert len(callbacks) == 1  # registered, but the test never commits
     assert mail.outbox == []
 
 
@@ -172,8 +244,10 @@ class OutOfStockTests(TestCase):
 
     def test_no_email_without_the_commit(self):
         apples = Product.objects.create(sku="APL-1", name="Apples")
-        StockMovement.objects.create(product=apples, quantity=-3)
-        # TestCase never commits: the callback is still waiting.
+        StockMovement.objects.create(product=apples, quantity=3)
+        with self.captureOnCommitCallbacks() as callbacks:  # not executed
+            StockMovement.objects.create(product=apples, quantity=-3)
+        self.assertEqual(len(callbacks), 1)  # registered, but TestCase never commits
         self.assertEqual(mail.outbox, [])
 
 
@@ -184,6 +258,7 @@ class OutOfStockTests(TestCase):
 @pytest.mark.django_db(transaction=True)
 def test_out_of_stock_email_after_a_real_commit():
     apples = Product.objects.create(sku="APL-1", name="Apples")
+    StockMovement.objects.create(product=apples, quantity=1)
     with transaction.atomic():
         StockMovement.objects.create(product=apples, quantity=-1)
         assert mail.outbox == []  # not committed yet
@@ -204,9 +279,37 @@ def test_no_email_while_stock_remains_or_for_incoming_goods(
     assert callbacks == []
 
 
+@pytest.mark.django_db
+def test_no_second_email_when_the_stock_was_already_empty(
+    django_capture_on_commit_callbacks,
+):
+    apples = Product.objects.create(sku="APL-1", name="Apples")
+    StockMovement.objects.create(product=apples, quantity=2)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        StockMovement.objects.create(product=apples, quantity=-2)  # emptied
+        StockMovement.objects.create(product=apples, quantity=-1)  # was empty
+    assert len(callbacks) == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_down_does_not_fail_the_committed_movement(monkeypatch, caplog):
+    def smtp_down(**kwargs):
+        raise ConnectionError("mail server down")
+
+    monkeypatch.setattr("inventory.services.send_mail", smtp_down)
+    apples = Product.objects.create(sku="APL-1", name="Apples")
+    StockMovement.objects.create(product=apples, quantity=1)
+    with transaction.atomic():
+        StockMovement.objects.create(product=apples, quantity=-1)
+    assert StockMovement.objects.count() == 2
+    assert "mail server down" in caplog.text
+
+
 @pytest.mark.django_db(transaction=True)
 def test_no_email_when_the_product_is_gone_by_the_commit():
     apples = Product.objects.create(sku="APL-1", name="Apples")
+    StockMovement.objects.create(product=apples, quantity=1)
     with transaction.atomic():
         StockMovement.objects.create(product=apples, quantity=-1)
         apples.delete()
@@ -237,30 +340,27 @@ def test_migrate_passes_historical_models():
     assert calls == [(pre_migrate, False, []), (post_migrate, False, [])]
 
 
-# --8<-- [end:migrate_apps]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_pre_migrate_sees_the_state_before_post_migrate_after():
-    def has_unit(apps):
-        return "unit" in apps.all_models["inventory"]
-
     calls = []
 
     def record(sender, apps, signal, **kwargs):
-        calls.append((signal, has_unit(apps)))
+        calls.append((signal, "unit" in apps.all_models["inventory"]))
 
     inventory = global_apps.get_app_config("inventory")
     try:
-        call_command("migrate", "inventory", "zero", verbosity=0)
-        assert "inventory_unit" not in connection.introspection.table_names()
+        call_command("migrate", "inventory", "zero", verbosity=0)  # no Unit
         pre_migrate.connect(record, sender=inventory)
         post_migrate.connect(record, sender=inventory)
         call_command("migrate", "inventory", verbosity=0)
+        assert calls == [(pre_migrate, False), (post_migrate, True)]
     finally:
+        pre_migrate.disconnect(record, sender=inventory)
+        post_migrate.disconnect(record, sender=inventory)
         call_command("migrate", verbosity=0)
-    assert calls[:2] == [(pre_migrate, False), (post_migrate, True)]
-    assert unit_codes() == ["kg", "l", "pcs"]
+
+
+# --8<-- [end:migrate_apps]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -272,6 +372,7 @@ def test_migrating_back_before_units_skips_them():
     assert unit_codes() == ["kg", "l", "pcs"]
 
 
+# --8<-- [start:test_runner_flush]
 @pytest.mark.django_db(transaction=True)
 def test_the_test_runner_flush_sends_post_migrate_without_apps():
     calls = []
@@ -283,9 +384,13 @@ def test_the_test_runner_flush_sends_post_migrate_without_apps():
         def test_nothing(self):
             post_migrate.connect(record, sender=global_apps.get_app_config("inventory"))
 
+    # The test case flushes the database when test_nothing ends.
     result = unittest.TextTestRunner(stream=io.StringIO()).run(Empty("test_nothing"))
     assert result.wasSuccessful()
     assert calls == [["app_config", "interactive", "signal", "using", "verbosity"]]
+
+
+# --8<-- [end:test_runner_flush]
 
 
 # --8<-- [start:default_units_test]
