@@ -28,7 +28,9 @@ def base_url(site_dir):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API runs an event loop in this
+# thread while it is open, and asyncio.run() in later tests would then fail.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM:
         pytest.skip(
