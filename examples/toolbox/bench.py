@@ -17,6 +17,7 @@ import os
 import platform
 import time
 import timeit
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +95,51 @@ def measure_send(sizes):
 # --8<-- [end:measure_send]
 
 
+@contextmanager
+def connected(connections):
+    """Connect one new receiver to each (signal, sender) pair, for the block."""
+    receiver = new_receiver()
+    for signal, sender in connections:
+        signal.connect(receiver, sender=sender)
+    try:
+        yield
+    finally:
+        for signal, sender in connections:
+            signal.disconnect(receiver, sender=sender)
+
+
+def interleaved(variants, func, number, repeat, setup="pass"):
+    """Best seconds per call of `func` under each variant of receivers.
+
+    `variants` maps a label to [(signal, sender), ...]: one new receiver is
+    connected to each pair while `func` is timed. `setup` runs before each
+    timing, untimed. The variants take turns, so a busy machine slows them
+    all alike.
+    """
+    best = dict.fromkeys(variants, float("inf"))
+    for _ in range(repeat):
+        for label, connections in variants.items():
+            with connected(connections):
+                seconds = timeit.Timer(func, setup).timeit(number=number) / number
+            best[label] = min(best[label], seconds)
+    return best
+
+
+def statements(func):
+    """The SQL statements that func() sends through the default connection."""
+    from django.db import connection
+
+    sent = []
+
+    def record(execute, sql, params, many, context):
+        sent.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        func()
+    return sent
+
+
 def measure_filtering(sizes):
     """One matching receiver among 100 connected for other senders."""
     from django.db.models.signals import post_save
@@ -111,8 +157,7 @@ def measure_filtering(sizes):
     row = BenchRow(name="unsaved")
     # post_save with one receiver, for another model: the "no receivers for
     # BenchRow" answer is cached.
-    with muted(post_save):
-        post_save.connect(matching, sender=SignalSubscriber)
+    with muted(post_save), connected([(post_save, SignalSubscriber)]):
         seconds = best_of(
             [
                 lambda: plain.send(sender=Sender),
@@ -123,36 +168,13 @@ def measure_filtering(sizes):
             sizes.sends // 10,
             sizes.repeat,
         )
-        post_save.disconnect(matching, sender=SignalSubscriber)
     labels = [
-        "Signal()",
-        "Signal(use_caching=True)",
-        "calling the one receiver directly",
-        "post_save.send(), receiver only for another model",
+        "Signal(): 1 receiver for this sender, 100 for others",
+        "Signal(use_caching=True): the same 101 receivers",
+        "calling the 1 matching receiver directly",
+        "post_save.send(): 1 receiver, for another model",
     ]
     return list(zip(labels, seconds, strict=True))
-
-
-def interleaved(variants, func, number, repeat):
-    """Best seconds per call of `func` under each variant of receivers.
-
-    `variants` maps a label to [(signal, sender), ...]: one new receiver is
-    connected to each pair while `func` is timed. The variants take turns,
-    so a busy machine slows them all alike.
-    """
-    best = dict.fromkeys(variants, float("inf"))
-    for _ in range(repeat):
-        for label, connections in variants.items():
-            receiver = new_receiver()
-            for signal, sender in connections:
-                signal.connect(receiver, sender=sender)
-            try:
-                seconds = timeit.Timer(func).timeit(number=number) / number
-            finally:
-                for signal, sender in connections:
-                    signal.disconnect(receiver, sender=sender)
-            best[label] = min(best[label], seconds)
-    return best
 
 
 def measure_save(sizes):
@@ -198,7 +220,6 @@ def measure_loading(sizes):
 
 def measure_delete(sizes):
     """QuerySet.delete() of many rows, with a delete receiver or without."""
-    from django.db import connection
     from django.db.models.signals import post_delete, pre_delete
 
     from .models import BenchRow
@@ -211,31 +232,18 @@ def measure_delete(sizes):
             BenchRow(name=f"row {index}") for index in range(sizes.deleted)
         )
 
-    def time_delete():
-        timings = []
-        for _ in range(sizes.repeat):
-            fill()
-            start = time.perf_counter()
-            delete_all()
-            timings.append(time.perf_counter() - start)
-        statements = []
-
-        def record(execute, sql, params, many, context):
-            statements.append(sql)
-            return execute(sql, params, many, context)
-
-        fill()
-        with connection.execute_wrapper(record):
-            delete_all()
-        return len(statements), min(timings)
-
+    variants = {
+        "no delete receiver": [],
+        "post_delete receiver": [(post_delete, BenchRow)],
+    }
     with muted(pre_delete), muted(post_delete):
-        rows = [("no delete receiver", *time_delete())]
-        receiver = new_receiver()
-        post_delete.connect(receiver, sender=BenchRow)
-        rows.append(("post_delete receiver", *time_delete()))
-        post_delete.disconnect(receiver, sender=BenchRow)
-    return rows
+        best = interleaved(variants, delete_all, 1, sizes.repeat, setup=fill)
+        counts = {}
+        for label, connections in variants.items():
+            fill()
+            with connected(connections):
+                counts[label] = len(statements(delete_all))
+    return [(label, counts[label], best[label]) for label in variants]
 
 
 def cpu_name():
@@ -285,7 +293,7 @@ def run(sizes):
             [(label, micro(a), micro(b)) for label, a, b in measure_send(sizes)],
         ),
         table(
-            "One matching receiver among 101 (100 for other senders), per send",
+            "Receivers connected for other senders, per send",
             ("", "time"),
             [(label, micro(a)) for label, a in measure_filtering(sizes)],
         ),

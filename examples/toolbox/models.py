@@ -32,9 +32,9 @@ class SignalSubscriber(Subscriber):
 class SaveSubscriber(Subscriber):
     """Welcomed by its own `save()` method."""
 
-    def save(self, *args, **kwargs):
+    def save(self, **kwargs):
         created = self._state.adding
-        super().save(*args, **kwargs)
+        super().save(**kwargs)
         if created:
             transaction.on_commit(
                 partial(send_welcome_email, self), using=self._state.db

@@ -15,7 +15,7 @@ from toolbox.models import BenchRow
 
 TITLES = [
     "send() against calling the receivers directly",
-    "One matching receiver among 101",
+    "Receivers connected for other senders",
     "save() of one row",
     "Loading 50 rows",
     "QuerySet.delete() of 20 rows",

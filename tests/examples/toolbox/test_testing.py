@@ -1,8 +1,12 @@
 import asyncio
+import inspect
+import threading
 
 import pytest
+from django.core.signals import request_started
 from django.db.models.signals import post_save
 from django.dispatch import Signal
+from django.test import Client
 
 from shop.models import ActivityLog, Order
 from toolbox.testing import muted, recording
@@ -138,3 +142,82 @@ def test_muted_works_as_a_decorator_on_a_model_signal():
     assert ActivityLog.objects.count() == 0
     Order.objects.create(number="Q-3")
     assert ActivityLog.objects.count() == 1
+
+
+def test_recording_records_sends_from_other_threads():
+    signal = Signal()
+    with recording(signal) as calls:
+        thread = threading.Thread(target=signal.send, kwargs={"sender": Sender})
+        thread.start()
+        thread.join()
+    assert calls == [{"sender": Sender}]
+
+
+def test_muted_mutes_the_receivers_for_other_threads_too():
+    signal, log = Signal(), []
+    kept = connect_recorders(signal, log, [("a", None)])
+    with muted(signal):
+        thread = threading.Thread(target=signal.send, kwargs={"sender": Sender})
+        thread.start()
+        thread.join()
+    assert log == []
+    assert kept
+
+
+def test_a_muted_receiver_connected_again_in_the_block_is_connected_once():
+    signal, log = Signal(), []
+    (a,) = connect_recorders(signal, log, [("a", Sender)])
+    with muted(signal, sender=Sender):
+        signal.connect(a, sender=Sender)
+        signal.send(sender=Sender)
+    signal.send(sender=Sender)
+    assert log == ["a", "a"]
+    assert len(signal.receivers) == 1
+
+
+@pytest.mark.django_db
+def test_the_test_client_inside_muted_leaves_request_started_as_it_was():
+    """The test client disconnects and reconnects close_old_connections."""
+    before = [entry[0] for entry in request_started.receivers]
+    with muted(request_started):
+        Client().get("/")
+    assert [entry[0] for entry in request_started.receivers] == before
+
+
+def test_muted_decorates_a_function():
+    signal, log = Signal(), []
+    kept = connect_recorders(signal, log, [("a", None)])
+
+    @muted(signal)
+    def send_twice(sender):
+        """Send the signal twice."""
+        signal.send(sender=sender)
+        signal.send(sender=sender)
+        return "done"
+
+    assert send_twice(Sender) == "done"
+    assert send_twice.__doc__ == "Send the signal twice."
+    assert log == []
+    signal.send(sender=Sender)
+    assert log == ["a"]
+    assert kept
+
+
+def test_muted_decorates_an_async_function():
+    signal, log = Signal(), []
+
+    async def receiver(sender, **kwargs):
+        log.append("async")
+
+    signal.connect(receiver)
+
+    @muted(signal)
+    async def send(sender):
+        await signal.asend(sender=sender)
+        return "done"
+
+    assert inspect.iscoroutinefunction(send)
+    assert asyncio.run(send(Sender)) == "done"
+    assert log == []
+    asyncio.run(signal.asend(sender=Sender))
+    assert log == ["async"]
