@@ -77,7 +77,7 @@ def main():
         base_url, server = serve(site)
         ok = True
         print(
-            f"{'page':<12} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7}  failing audits"
+            f"{'page':<19} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7}  failing audits"
         )
         runs = [
             (name, path, dark) for dark in (False, True) for name, path in PAGES.items()
