@@ -11,3 +11,8 @@ def add(a, b):
 @task
 def divide(a, b):
     return a / b
+
+
+@task
+def interrupt():
+    raise KeyboardInterrupt

@@ -71,19 +71,49 @@ def module_name(path, root):
     return ".".join(parts)
 
 
+def signal_classes(root):
+    """module.Class for each class of the source that subclasses Signal, at any depth."""
+    found = {}
+    trees = [
+        (module_name(path, root), ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(root.rglob("*.py"))
+    ]
+    while True:
+        known = {"Signal", *(name.rsplit(".", 1)[1] for name in found)}
+        before = len(found)
+        for module, tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and any(
+                    _called_name(base) in known for base in node.bases
+                ):
+                    found[f"{module}.{node.name}"] = True
+        if len(found) == before:
+            return sorted(found)
+
+
 def signal_definitions(root):
-    """module.name for each module-level `name = Signal(...)` in the source."""
+    """module.name for each module-level `name = Signal(...)` in the source.
+
+    Any Signal subclass defined in the source counts as Signal, and annotated
+    assignments (`name: Signal = Signal()`) count too.
+    """
+    classes = {"Signal", *(name.rsplit(".", 1)[1] for name in signal_classes(root))}
     found = []
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
-            if (
-                isinstance(node, ast.Assign)
-                and isinstance(node.value, ast.Call)
-                and _called_name(node.value.func) in {"Signal", "ModelSignal"}
+            if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+                continue
+            if not (
+                isinstance(node.value, ast.Call)
+                and _called_name(node.value.func) in classes
             ):
-                for target in node.targets:
-                    found.append(f"{module_name(path, root)}.{target.id}")
+                continue
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        found.append(f"{module_name(path, root)}.{name.id}")
     return found
 
 
@@ -97,7 +127,8 @@ def _called_name(func):
 
 class _CallSites(ast.NodeVisitor):
     def __init__(self, module, names):
-        self.module, self.names, self.scope, self.found = module, names, [], []
+        self.module, self.names, self.scope = module, names, []
+        self.found, self.others = [], []
 
     def visit_scope(self, node):
         self.scope.append(node.name)
@@ -109,21 +140,31 @@ class _CallSites(ast.NodeVisitor):
     def visit_Call(self, node):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in SEND_METHODS:
-            signal = _called_name(func.value)
-            if signal in self.names:
-                function = ".".join([self.module, *self.scope])
-                self.found.append((signal, function, func.attr))
+            target = _called_name(func.value)
+            function = ".".join([self.module, *self.scope])
+            if target in self.names:
+                self.found.append((target, function, func.attr))
+            else:
+                self.others.append((function, str(target)))
         self.generic_visit(node)
+
+
+def _visit_all(root, names):
+    for path in sorted(root.rglob("*.py")):
+        visitor = _CallSites(module_name(path, root), names)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        yield visitor
 
 
 def call_sites(root, names):
     """(signal, function, method) for each `<signal>.send(...)`-like call in the source."""
-    found = set()
-    for path in sorted(root.rglob("*.py")):
-        visitor = _CallSites(module_name(path, root), names)
-        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
-        found.update(visitor.found)
-    return found
+    return {site for visitor in _visit_all(root, names) for site in visitor.found}
+
+
+def other_sends(root, names):
+    """(function, object) for each `.send()`-like call on something not named
+    like a known signal (an email message, or a signal held in a variable)."""
+    return {site for visitor in _visit_all(root, names) for site in visitor.others}
 
 
 def main():

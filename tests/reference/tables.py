@@ -15,6 +15,8 @@ tests/reference/test_tables.py fails while a page is stale.
 
 import re
 
+from packaging.version import Version
+
 from tests.reference.catalogue import REFERENCE, load
 
 BLOCK = re.compile(
@@ -111,11 +113,19 @@ def signal_block(signal):
         lines += ["", "**Not sent by:** " + "; ".join(signal["not_sent_by"]) + "."]
     if signal["version_notes"]:
         lines += ["", "**History:**", ""]
-        lines += [
-            f"- Django {note['version']}: {note['change']}"
-            for note in signal["version_notes"]
-        ]
+        lines += [history_line(note) for note in signal["version_notes"]]
     return "\n".join(lines) + "\n"
+
+
+def history_line(note):
+    """A version note; one older than the handbook's versions names its source."""
+    oldest = Version(load()["django_versions"][0])
+    if Version(note["version"]) < oldest:
+        return (
+            f"- Django {note['version']}, according to its release notes: "
+            f"{note['change']}"
+        )
+    return f"- Django {note['version']}: {note['change']}"
 
 
 def overview_block():

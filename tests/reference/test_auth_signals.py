@@ -1,50 +1,27 @@
-"""Auth signals around real requests, shown on docs/reference/auth-signals.md.
+"""Claims of docs/reference/auth-signals.md that its snippets do not show."""
 
-Tests rather than snippets: the test client's requests reconnect Django's
-close_old_connections receiver, which the snippet harness reports.
-"""
+from unittest import mock
 
-import pytest
-from django.contrib.auth import authenticate, get_user_model
-from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.test import Client
-
-pytestmark = pytest.mark.django_db
+from django.apps import apps
+from django.contrib.auth.models import update_last_login
+from django.contrib.auth.signals import user_logged_in
 
 
-# --8<-- [start:session]
-def test_only_the_login_itself_sends_user_logged_in():
-    logins = []
-
-    def record(sender, user, request, **kwargs):
-        logins.append((user.username, "_auth_user_id" in request.session))
-
-    user_logged_in.connect(record)
-    get_user_model().objects.create_user("ann", password="correct horse")
-    assert authenticate(username="ann", password="correct horse") is not None
-    assert logins == []  # checking credentials is not logging in
-    client = Client()
-    response = client.post(
-        "/library/login/", {"username": "ann", "password": "correct horse"}
-    )
-    assert response.status_code == 302
-    assert client.get("/library/books/").context["user"].username == "ann"
-    assert logins == [("ann", True)]  # the second request used the session
+def connected_to_user_logged_in():
+    return [entry[0][0] for entry in user_logged_in.receivers]
 
 
-# --8<-- [end:session]
+def test_update_last_login_is_connected_only_for_a_model_with_last_login():
+    """auth-signals.md: "When the user model has a `last_login` field"."""
+    assert "update_last_login" in connected_to_user_logged_in()
 
+    class NoLastLogin:
+        last_login = None  # e.g. a custom user model that removed the field
 
-# --8<-- [start:logout_view]
-def test_logout_view_sends_nonetype_for_an_anonymous_visitor():
-    received = []
-
-    def record(sender, user, **kwargs):
-        received.append((sender, user))
-
-    user_logged_out.connect(record)
-    assert Client().post("/library/logout/").status_code == 302
-    assert received == [(type(None), None)]
-
-
-# --8<-- [end:logout_view]
+    auth = apps.get_app_config("auth")
+    user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+    with mock.patch("django.contrib.auth.apps.get_user_model", lambda: NoLastLogin):
+        auth.ready()
+    assert "update_last_login" not in connected_to_user_logged_in()
+    auth.ready()  # with the project's user model, which has the field
+    assert "update_last_login" in connected_to_user_logged_in()

@@ -28,16 +28,17 @@ from django.contrib.auth import (
 )
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.handlers.asgi import ASGIHandler
+from django.core.handlers.asgi import ASGIHandler, ASGIRequest
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.core.management import call_command
 from django.db import connections, models
 from django.db.utils import ConnectionHandler
-from django.template import Context, RequestContext, Template
+from django.template import Context, Engine, RequestContext, Template
 from django.test import AsyncClient, Client, RequestFactory, TransactionTestCase
 from django.test.client import AsyncClientHandler, ClientHandler
 from django.test.utils import modify_settings, override_settings
 from django.utils import autoreload
+from django.utils.functional import SimpleLazyObject
 
 from accounts.models import User
 from library.models import Author, Bestseller, Book, Loan, Tag
@@ -136,15 +137,25 @@ def save(capture):
 def loaddata(capture):
     with capture:
         call_command("loaddata", "library", verbosity=0)
+    Book.objects.get().tags.set([Tag.objects.create(name="sf")])
+    with capture:  # the fixture's book is now related to another tag
+        call_command("loaddata", "library", verbosity=0)
     if capture.signal is models.signals.m2m_changed:
         assert [kwargs["action"] for _, kwargs in capture.calls] == [
             "pre_add",
             "post_add",
+            "pre_remove",  # loaddata sets the relation as set() does
+            "post_remove",
+            "pre_add",
+            "post_add",
         ]
         assert all(kwargs.get("raw", True) for _, kwargs in capture.calls)
-        return [Book.tags.through] * 2
+        return [Book.tags.through] * 6
     assert all(kwargs["raw"] is True for _, kwargs in capture.calls)
-    return [Author, Tag, Book]
+    if capture.signal is models.signals.post_save:
+        created = [kwargs["created"] for _, kwargs in capture.calls]
+        assert created == [True] * 3 + [False] * 3
+    return [Author, Tag, Book] * 2
 
 
 @trigger("pre_delete:model-delete", "post_delete:model-delete")
@@ -183,6 +194,9 @@ def m2m_forward(capture):
         book.tags.remove(sf)
         book.tags.set([sf])
         book.tags.clear()
+        asyncio.run(book.tags.aadd(sf))
+        asyncio.run(book.tags.aremove(sf))
+        asyncio.run(book.tags.aset([classic]))
     assert [kwargs["action"] for _, kwargs in capture.calls] == [
         "pre_add",
         "post_add",
@@ -194,10 +208,16 @@ def m2m_forward(capture):
         "post_add",
         "pre_clear",
         "post_clear",
+        "pre_add",
+        "post_add",
+        "pre_remove",
+        "post_remove",
+        "pre_add",
+        "post_add",
     ]
     assert all(kwargs["reverse"] is False for _, kwargs in capture.calls)
-    assert capture.calls[-1][1]["pk_set"] is None
-    return [Book.tags.through] * 10
+    assert capture.calls[9][1]["pk_set"] is None
+    return [Book.tags.through] * 16
 
 
 @trigger("m2m_changed:reverse")
@@ -218,11 +238,23 @@ def define_model(capture):
     with capture:
 
         class Shelf(models.Model):
+            neighbours = models.ManyToManyField("self")
+
             class Meta:
                 app_label = "library"
                 apps = Apps()  # keep the project's registry unchanged
 
-    return [Shelf]
+    return [Shelf.neighbours.through, Shelf]
+
+
+@trigger("class_prepared:historical")
+def historical_models(capture):
+    with capture:
+        call_command("migrate", verbosity=0)
+    assert all(sender._meta.apps is not apps for sender in capture.senders)
+    labels = {sender._meta.label for sender in capture.senders}
+    assert {"library.Book", "library.Book_tags"} <= labels
+    return capture.senders  # each one checked above: not the project's model
 
 
 # Migration signals -----------------------------------------------------------
@@ -256,6 +288,23 @@ def flush(capture):
         AllApps("test_nothing")(result)  # flushes after the test
     assert result.wasSuccessful()
     return models_apps() * 2
+
+
+class OnlyLibrary(TransactionTestCase):
+    __test__ = False  # run by the triggers below, not collected by pytest
+    available_apps = ["library"]
+
+    def test_nothing(self):
+        pass
+
+
+@trigger("post_migrate:available-apps")
+def available_apps_migrate(capture):
+    result = unittest.TestResult()
+    with capture:
+        OnlyLibrary("test_nothing")(result)  # as a test runner calls it
+    assert result.wasSuccessful()
+    return [apps.get_app_config("library")]  # before the test; none after it
 
 
 # Request signals -------------------------------------------------------------
@@ -342,7 +391,10 @@ def unhandled(capture):
             client = Client(raise_request_exception=False)
             assert client.get("/library/fail/error/").status_code == 503
             assert client.get("/library/fail/not-found/").status_code == 404
-    return [None, None, None]
+        assert asyncio.run(asgi_request("/library/fail/error/")) == 500
+    requests = [type(kwargs["request"]) for _, kwargs in capture.calls]
+    assert requests == [WSGIRequest, WSGIRequest, WSGIRequest, ASGIRequest]
+    return [None] * 4
 
 
 @trigger("got_request_exception:error-handler")
@@ -381,12 +433,18 @@ def override_exit(capture):
     return [Settings]
 
 
-class OnlyLibrary(TransactionTestCase):
-    __test__ = False  # run by available_apps() below, not collected by pytest
-    available_apps = ["library"]
-
-    def test_nothing(self):
-        pass
+@trigger("setting_changed:override-exit-nested")
+def override_exit_nested(capture):
+    with override_settings(FOO_SETTING=1):
+        with override_settings(BAR_SETTING=2):
+            capture.__enter__()
+        capture.__exit__()
+    assert capture.calls[0][1] == {
+        "setting": "BAR_SETTING",
+        "value": None,
+        "enter": False,
+    }
+    return [UserSettingsHolder]  # the outer override, in force again
 
 
 @trigger("setting_changed:available-apps")
@@ -419,15 +477,17 @@ def render(capture):
 
 @trigger("template_rendered:partial")
 def render_partial(capture):
-    template = Template(
-        "{% partialdef row %}{{ title }}{% endpartialdef %}{% partial row %}"
-    )
+    source = "{% partialdef row %}{{ title }}{% endpartialdef %}{% partial row %}"
+    template = Template(source)
     partial = template.extra_data["partials"]["row"]
+    locmem = ("django.template.loaders.locmem.Loader", {"page.html": source})
+    by_name = Engine(loaders=[locmem]).get_template("page.html#row")
     with capture:
         assert template.render(Context({"title": "Dune"})) == "Dune"
-    assert capture.senders == [template, partial]
+        assert by_name.render(Context({"title": "Dune"})) == "Dune"
+    assert capture.senders == [template, partial, by_name]
     del capture.calls[0]  # the template itself: the "render" case
-    return [partial]
+    return [partial, by_name]
 
 
 @trigger("connection_created:connect")
@@ -458,8 +518,9 @@ def login_view(capture):
             "/library/login/", {"username": "ann", "password": "correct horse"}
         )
         assert response.status_code == 302
+        assert client.login(username="ann", password="correct horse")
         client.force_login(User.objects.get())
-    return [User, User]
+    return [User] * 3
 
 
 def session_request():
@@ -483,18 +544,30 @@ def logout_view(capture):
     client.login(username="ann", password="correct horse")
     with capture:
         assert client.post("/library/logout/").status_code == 302
-    assert capture.calls[0][1]["user"] == User.objects.get()
-    return [User]
+        client.login(username="ann", password="correct horse")
+        client.logout()
+    user = capture.calls[0][1]["user"]
+    assert user == User.objects.get()
+    assert type(user) is SimpleLazyObject  # request.user, from the middleware
+    assert capture.calls[1][1]["user"] == user
+    return [User] * 2
 
 
 @trigger("user_logged_out:anonymous")
 def logout_anonymous(capture):
     request = session_request()
     request.user = AnonymousUser()
+    async_request = session_request()
+
+    async def auser():
+        return AnonymousUser()
+
+    async_request.auser = auser
     with capture:
         logout(request)
-    assert capture.calls[0][1]["user"] is None
-    return [type(None)]
+        asyncio.run(alogout(async_request))
+    assert [kwargs["user"] for _, kwargs in capture.calls] == [None, None]
+    return [type(None)] * 2
 
 
 @trigger("user_logged_out:alogout")
@@ -563,8 +636,9 @@ def immediate_task(capture):
 
     with capture:
         result = add.enqueue(2, 3)
-    assert result.return_value == 5
-    return [ImmediateBackend]
+        later = asyncio.run(add.aenqueue(2, 3))
+    assert result.return_value == later.return_value == 5
+    return [ImmediateBackend] * 2
 
 
 @trigger("task_finished:failure")
@@ -589,7 +663,8 @@ def dummy_task(capture):
     dummy = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     with override_settings(TASKS=dummy), capture:
         add.enqueue(2, 3)
-    return [DummyBackend]
+        asyncio.run(add.aenqueue(2, 3))
+    return [DummyBackend] * 2
 
 
 # Autoreload signals ----------------------------------------------------------
@@ -665,8 +740,12 @@ def test_capture(signal, case, tmp_path):
         assert catalogue.matches_sender(sender, case["sender_check"]), sender
         assert set(kwargs) == wanted
         for name, value in kwargs.items():
-            spec = signal["kwargs"][name]["type"]
-            assert catalogue.matches_type(value, spec), (name, value, spec)
+            spec = signal["kwargs"][name]
+            assert catalogue.matches_type(value, spec["type"]), (name, value, spec)
+            if spec.get("same_as_sender"):
+                assert value is sender, (name, value, sender)
+            if spec.get("sender_is_its_class"):  # Django sends value.__class__
+                assert sender is value.__class__, (name, value, sender)
     assert capture.senders == expected
 
 

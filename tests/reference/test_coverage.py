@@ -1,8 +1,9 @@
 """The catalogue lists every signal Django defines, and every place that sends one.
 
 If a Django release adds a signal (in a module that imports, or in one that
-cannot be imported here), or sends one from a new place, these tests fail
-until docs/reference/signals.json and the reference pages are updated.
+cannot be imported here, or as an instance of a new Signal subclass), or
+sends one from a new place (even through a variable), these tests fail until
+docs/reference/signals.json and the reference pages are updated.
 """
 
 import json
@@ -17,6 +18,15 @@ from tests.reference import catalogue, scan
 
 ROOT = catalogue.ROOT
 DJANGO = scan.django_root()
+
+# The .send() calls of Django's source that do not send a signal (emails).
+NOT_SIGNALS = {
+    ("django.contrib.auth.forms.PasswordResetForm.send_mail", "email_message"),
+    ("django.core.mail._send_server_message", "mail"),  # Django 6.0+
+    ("django.core.mail.mail_admins", "mail"),  # Django 5.2
+    ("django.core.mail.mail_managers", "mail"),  # Django 5.2
+    ("django.core.mail.send_mail", "mail"),
+}
 
 
 def run_scan(plant=None):
@@ -101,14 +111,30 @@ def test_a_signal_planted_in_a_scanned_module_makes_the_test_fail():
     ]
 
 
-def test_a_signal_added_to_django_source_makes_the_test_fail(tmp_path):
+def copy_of_django(tmp_path):
     copy = tmp_path / "django"
     shutil.copytree(DJANGO, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def test_a_signal_added_to_django_source_makes_the_test_fail(tmp_path):
+    copy = copy_of_django(tmp_path)
     with (copy / "core" / "signals.py").open("a") as source:
         source.write("\nrequest_paused = Signal()\n")
+        source.write("request_resumed: Signal = Signal()\n")
+    with (copy / "db" / "models" / "signals.py").open("a") as source:
+        source.write("\nclass QuerySignal(ModelSignal):\n    pass\n")
+        source.write("\npre_update = QuerySignal(use_caching=True)\n")
     assert definition_problems(copy) == [
-        "django.core.signals.request_paused is not in the catalogue"
+        "django.core.signals.request_paused is not in the catalogue",
+        "django.core.signals.request_resumed is not in the catalogue",
+        "django.db.models.signals.pre_update is not in the catalogue",
     ]
+
+
+def test_django_defines_no_other_signal_class():
+    classes = {signal["class"] for signal in catalogue.signals()}
+    assert scan.signal_classes(DJANGO) == sorted(classes - {"django.dispatch.Signal"})
 
 
 def test_every_call_site_is_in_the_catalogue():
@@ -122,3 +148,23 @@ def test_every_call_site_is_in_the_catalogue():
     }
     assert sorted(found - listed) == []
     assert sorted(listed - found) == []
+
+
+def test_every_other_send_call_is_not_a_signal():
+    """A signal sent through a variable (`signal.send(...)`) is caught here."""
+    names = {s["name"] for s in catalogue.signals()}
+    assert scan.other_sends(DJANGO, names) <= NOT_SIGNALS
+
+
+def test_a_send_through_a_variable_makes_the_test_fail(tmp_path):
+    copy = copy_of_django(tmp_path)
+    with (copy / "core" / "signals.py").open("a") as source:
+        source.write(
+            "\n\ndef send_all(**kwargs):\n"
+            "    for signal in (request_started, request_finished):\n"
+            "        signal.send(sender=None, **kwargs)\n"
+        )
+    names = {s["name"] for s in catalogue.signals()}
+    assert scan.other_sends(copy, names) - NOT_SIGNALS == {
+        ("django.core.signals.send_all", "signal")
+    }

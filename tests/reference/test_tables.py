@@ -67,3 +67,20 @@ def test_the_catalogue_is_consistent():
             assert kind in {"is", "subclass_of", "instance_of", "equals"}
         for kwarg in signal["kwargs"].values():
             assert re.fullmatch(r"[\w.\[\] |]+", kwarg["type"])
+            assert set(kwarg) <= {
+                "type",
+                "meaning",
+                "added",
+                "django",
+                "same_as_sender",
+                "sender_is_its_class",
+            }
+
+
+def test_history_older_than_the_handbook_names_its_source():
+    old = {"version": "4.1", "change": "The `origin` argument was added."}
+    new = {"version": "6.1", "change": "The `raw` argument was added."}
+    assert tables.history_line(old) == (
+        "- Django 4.1, according to its release notes: The `origin` argument was added."
+    )
+    assert tables.history_line(new) == "- Django 6.1: The `raw` argument was added."

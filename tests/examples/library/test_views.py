@@ -1,8 +1,10 @@
 import asyncio
+import inspect
 
 import pytest
 from django.test import AsyncClient, Client
 
+from library import views
 from library.models import Author, Book
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +22,7 @@ def test_book_list_when_empty():
 
 
 def test_opening_hours_is_async():
+    assert inspect.iscoroutinefunction(views.opening_hours)
     response = asyncio.run(AsyncClient().get("/library/hours/"))
     assert response.json() == {"opens": "09:00", "closes": "18:00"}
 
