@@ -1,15 +1,12 @@
 """The example project is a working Django project: check, migrate, serve."""
 
 import importlib
-import os
-import subprocess
-import sys
 
 import pytest
 from django.core.management import call_command
 
 import manage
-from tests.harness.isolation import EXAMPLES
+from tests.harness.shell import run_manage_py
 
 
 @pytest.mark.django_db  # the check of JSONField support asks the database
@@ -30,14 +27,6 @@ def test_entry_points_build_an_application(module):
 
 def test_manage_py_migrate_runs_from_a_shell(tmp_path):
     """What a reader types: python examples/manage.py migrate, on a fresh database."""
-    env = {**os.environ, "DJANGO_DB": str(tmp_path / "db.sqlite3")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
-        [sys.executable, str(EXAMPLES / "manage.py"), "migrate"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_manage_py("migrate", database=tmp_path / "db.sqlite3")
     assert result.returncode == 0, result.stderr
     assert "Applying shop.0001_initial... OK" in result.stdout

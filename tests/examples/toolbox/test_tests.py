@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from tests.harness.isolation import EXAMPLES
+from tests.harness.shell import run_manage_py
 from toolbox.tests import (  # noqa: F401
     PlaceOrderTests,
     TestRunnerTests,
@@ -23,14 +24,8 @@ def test_manage_py_test_runs_them_with_debug_false_even_if_settings_say_true(
     tmp_path,
 ):
     """What the testing page shows: python examples/manage.py test toolbox."""
-    env = {**os.environ, "DJANGO_DB": str(tmp_path / "db.sqlite3"), "DJANGO_DEBUG": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
-        [sys.executable, str(EXAMPLES / "manage.py"), "test", "toolbox"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_manage_py(
+        "test", "toolbox", database=tmp_path / "db.sqlite3", DJANGO_DEBUG="1"
     )
     assert result.returncode == 0, result.stderr
     assert "Ran 6 tests" in result.stderr
