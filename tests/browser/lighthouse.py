@@ -1,8 +1,9 @@
 """Lighthouse budget for the built site: `make lighthouse`.
 
 Runs Lighthouse (npm, pinned in package.json) in mobile mode on three
-representative pages served from 127.0.0.1, in the light and the dark colour
-scheme, and prints the four category scores and the bytes transferred.
+representative pages served from 127.0.0.1 (three runs each, median
+performance), then once in the dark colour scheme, and prints the four
+category scores and the bytes transferred.
 Exits 1 if a page misses a target.
 Not a test: Lighthouse's performance score depends on the machine.
 """
@@ -26,6 +27,7 @@ PAGES = {
 }
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_BYTES = 400 * 1024
+RUNS = 3  # per light page; the median performance score counts
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
@@ -84,16 +86,30 @@ def main():
         ]
         for name, path, dark in runs:
             name = f"{name} (dark)" if dark else name
-            profile = Path(tmp) / f"profile-{name}"
-            scores, size, failing = audit(base_url + path, profile, dark)
-            shutil.rmtree(profile, ignore_errors=True)
-            met = all(scores[k] >= v for k, v in TARGETS.items()) and size < MAX_BYTES
+            reports = []
+            for attempt in range(1 if dark else RUNS):
+                profile = Path(tmp) / f"profile-{name}-{attempt}"
+                reports.append(audit(base_url + path, profile, dark))
+                shutil.rmtree(profile, ignore_errors=True)
+            # Lighthouse's performance score varies from run to run on a shared
+            # machine: take the run with the median performance score.
+            reports.sort(key=lambda report: report[0]["performance"])
+            scores, size, failing = reports[len(reports) // 2]
+            # The budget is for the pages as served (light); the dark pass checks
+            # that the dark colours keep accessibility, best practices and SEO.
+            checked = {
+                k: v for k, v in TARGETS.items() if not (dark and k == "performance")
+            }
+            met = all(scores[k] >= v for k, v in checked.items()) and size < MAX_BYTES
             ok &= met
             row = " ".join(f"{scores[k]:>5}" for k in TARGETS)
             print(f"{name:<19} {row} {size / 1024:>7.1f}  {', '.join(failing) or '-'}")
         server.shutdown()
         server.server_close()
-    targets = ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
+    targets = (
+        ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
+        + " (dark: all but performance)"
+    )
     print(
         f"targets: {targets}, under {MAX_BYTES // 1024} KB: {'met' if ok else 'NOT MET'}"
     )
