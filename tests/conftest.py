@@ -29,10 +29,7 @@ def pytest_collection_modifyitems(config, items):
         return
     keep, drop = [], []
     for item in items:
-        example = getattr(item, "callspec", None) and item.callspec.params.get(
-            "example"
-        )
-        where = str(example) if example else ""
+        where = str(snippet_of(item) or "")
         (keep if any(where.startswith(page) for page in pages) else drop).append(item)
     config.hook.pytest_deselected(items=drop)
     items[:] = keep
@@ -78,6 +75,7 @@ def snippet_of(item):
     return callspec.params.get("example") if callspec else None
 
 
+# Skip reason -> count; None counts the snippets that ran.
 _snippet_outcomes = Counter()
 
 
@@ -90,9 +88,9 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" or (report.when == "setup" and report.skipped):
         if report.skipped:
             reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
-            _snippet_outcomes["skipped: " + reason.removeprefix("Skipped: ")] += 1
+            _snippet_outcomes[reason.removeprefix("Skipped: ")] += 1
         else:
-            _snippet_outcomes["executed"] += 1
+            _snippet_outcomes[None] += 1
     if report.failed:
         report.sections.append(
             (
@@ -109,11 +107,10 @@ def pytest_runtest_makereport(item, call):
 def pytest_terminal_summary(terminalreporter):
     if not _snippet_outcomes:
         return
-    executed = _snippet_outcomes.pop("executed", 0)
+    executed = _snippet_outcomes.pop(None, 0)
     skipped = sum(_snippet_outcomes.values())
     reasons = ", ".join(
-        f"{count} {reason.removeprefix('skipped: ')}"
-        for reason, count in sorted(_snippet_outcomes.items())
+        f"{count} {reason}" for reason, count in sorted(_snippet_outcomes.items())
     )
     line = f"snippets: executed {executed}, skipped {skipped}"
     terminalreporter.write_sep("-", line + (f" ({reasons})" if reasons else ""))
