@@ -3,15 +3,14 @@ runs the check that must catch it, and asserts that the failure names the file
 and line and tells the contributor what to do.
 """
 
-import os
 import shutil
-import subprocess
 import sys
 
 import django
 import pytest
 
 from tests.harness.fences import ROOT
+from tests.harness.shell import run_command, run_pytest
 
 PAGE = "docs/guide/first-signal.md"
 COPIED = [
@@ -40,28 +39,11 @@ def handbook(tmp_path):
 
 
 def run(handbook, *command):
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("HANDBOOK_", "COV"))
-    }
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run(
-        command, cwd=handbook, env=env, capture_output=True, text=True
-    )
-    return result.returncode, result.stdout + result.stderr
+    return run_command(*command, cwd=handbook)
 
 
 def pytest_in(handbook, *args):
-    return run(
-        handbook,
-        sys.executable,
-        "-m",
-        "pytest",
-        "-p",
-        "no:randomly",
-        "-p",
-        "no:cacheprovider",
-        *args,
-    )
+    return run_pytest(*args, cwd=handbook)
 
 
 def edit(handbook, path, old, new):

@@ -3,12 +3,8 @@
 pytest collects the TestCase classes and test functions imported here.
 """
 
-import os
-import subprocess
-import sys
-
 from tests.harness.isolation import EXAMPLES
-from tests.harness.shell import run_manage_py
+from tests.harness.shell import run_manage_py, run_pytest
 from toolbox.tests import (  # noqa: F401
     PlaceOrderTests,
     TestRunnerTests,
@@ -33,23 +29,10 @@ def test_manage_py_test_runs_them_with_debug_false_even_if_settings_say_true(
 
 
 def test_pytest_runs_them_with_debug_false_even_if_settings_say_true():
-    env = {**os.environ, "DJANGO_DEBUG": "1"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "no:randomly",
-            "-p",
-            "no:cacheprovider",
-            "tests/examples/toolbox/test_tests.py::TestRunnerTests",
-        ],
+    code, output = run_pytest(
+        "tests/examples/toolbox/test_tests.py::TestRunnerTests",
         cwd=EXAMPLES.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+        DJANGO_DEBUG="1",
     )
-    assert result.returncode == 0, result.stdout
-    assert "1 passed" in result.stdout
+    assert code == 0, output
+    assert "1 passed" in output
