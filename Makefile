@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# pytest-xdist processes for make test and make pytest.
+JOBS ?= auto
 
 # A Python >= 3.12: $(PYTHON) if given, else the first that runs from PATH,
 # else the newest pyenv version (pyenv shims refuse to run unselected versions,
@@ -23,21 +25,11 @@ PYTHON ?= $(shell \
 		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help venv test lint format tests build serve update-examples snippets matrix lighthouse screenshots bench traces clean
+.PHONY: help venv test lint format pytest check build serve update-examples snippets matrix test-postgres traces bench bench-suite lighthouse screenshots clean
 
-help:
-	@echo "make test             lint, format check, all tests with coverage, strict site build"
-	@echo "make serve            build and serve the site on http://127.0.0.1:8000"
-	@echo "make build            build the site into site/ (strict)"
-	@echo "make update-examples  rewrite the #> output lines and formatting of doc snippets"
-	@echo "make snippets PAGE=docs/x.md  run one page's snippets"
-	@echo "make matrix           run the tests on Django 5.2, 6.0 and 6.1 (nox)"
-	@echo "make traces           re-record the signal-order traces and regenerate reference tables"
-	@echo "make bench            measure what signals cost on this machine (about 30 s)"
-	@echo "make screenshots      full-page screenshots (light/dark, phone/desktop) into screenshots/"
-	@echo "make lighthouse       Lighthouse scores of three pages (needs chromium and npm)"
-	@echo "make format           apply ruff formatting and safe fixes"
-	@echo "make clean            remove .venv, site/ and caches"
+# `make help` prints the targets that have a `## what it does` comment.
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 venv: $(STAMP)
 
@@ -54,10 +46,10 @@ $(STAMP): requirements.txt
 	touch $@
 
 # The tests reuse the site that `build` just made (browser and HTML checks).
-test: lint build
-	$(MAKE) --no-print-directory tests HANDBOOK_SITE_DIR=site
+test: lint build ## everything: lint, strict build, every test with coverage (what CI runs)
+	$(MAKE) --no-print-directory pytest HANDBOOK_SITE_DIR=site
 
-lint: venv node_modules/.installed
+lint: venv node_modules/.installed ## ruff, formatting, spelling, workflows, Markdown
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/typos
@@ -65,47 +57,56 @@ lint: venv node_modules/.installed
 	$(BIN)/actionlint -oneline
 	node_modules/.bin/markdownlint-cli2
 
-format: venv
+format: venv ## apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-tests: venv
-	$(BIN)/coverage erase
-	HANDBOOK_SITE_DIR=$(HANDBOOK_SITE_DIR) $(BIN)/coverage run -m pytest $(PYTEST_ARGS)
-	$(BIN)/coverage report
+# On two processes (pytest-xdist); coverage of examples/ must be 100%.
+# Without HANDBOOK_SITE_DIR, the tests that need the built site build it.
+pytest: venv ## the pytest part of make test alone; PYTEST_ARGS="..." passes options
+	HANDBOOK_SITE_DIR=$(HANDBOOK_SITE_DIR) $(BIN)/pytest -n $(JOBS) --dist loadgroup --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
-build: venv
+check: venv ## PAGE=docs/x.md: what make test checks for one page, in seconds
+	@test -n "$(PAGE)" || { echo "usage: make check PAGE=docs/some/page.md"; exit 1; }
+	$(BIN)/python -m scripts.check_page $(PAGE)
+
+build: venv ## build the site into site/, strictly
 	$(BIN)/mkdocs build --strict
 
-serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# Fast rebuilds while writing: only changed pages, no llms.txt, no API page.
+serve: venv ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
+	HANDBOOK_FULL_SITE=false $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-update-examples: venv
+update-examples: venv ## rewrite the #> output lines and formatting of snippets (PAGE= to limit)
 	$(BIN)/pytest tests/test_docs.py --update-examples -p no:randomly $(if $(PAGE),--page $(PAGE))
 
-snippets: venv
+snippets: venv ## PAGE=docs/x.md: run one page's snippets only
 	@test -n "$(PAGE)" || { echo "usage: make snippets PAGE=docs/some/page.md"; exit 1; }
 	$(BIN)/pytest tests/test_docs.py --page $(PAGE)
 
-matrix: venv
-	$(BIN)/nox --force-python $(BIN)/python
+# SERIES="5.2 6.0" limits it to some of the supported Django series.
+matrix: venv ## the Django-dependent tests on every supported Django (nox)
+	$(BIN)/nox --force-python $(BIN)/python $(if $(SERIES),--session $(foreach s,$(SERIES),"tests(django='$(s)')"))
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-traces: venv
-	$(BIN)/python -m tests.reference.update
+traces: venv ## re-record the signal-order traces and regenerate the reference tables
+	$(BIN)/python -m scripts.update
 
-bench: venv
+bench: venv ## measure what signals cost on this machine (about 30 s)
 	cd examples && ../$(BIN)/python -m toolbox.bench
 
-lighthouse: venv node_modules/.installed
-	$(BIN)/python -m tests.browser.lighthouse
+bench-suite: venv node_modules/.installed ## time the contributor loops (make test, check, serve, matrix)
+	$(BIN)/python -m scripts.bench_suite
 
-screenshots: venv
-	$(BIN)/python -m tests.browser.screenshots screenshots
+lighthouse: venv node_modules/.installed ## Lighthouse scores of three pages (needs chromium)
+	$(BIN)/python -m scripts.lighthouse
 
-clean:
+screenshots: venv ## full-page screenshots, light/dark, phone/desktop, into screenshots/
+	$(BIN)/python -m scripts.screenshots screenshots
+
+clean: ## remove .venv, site/ and caches
 	rm -rf $(VENV) node_modules site screenshots .nox .pytest_cache .ruff_cache .coverage htmlcov
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,16 +1,16 @@
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from scripts.project import FIX_OUTPUT, ROOT
+from scripts.site import build_site
 from tests.harness import isolation
-from tests.harness.built_site import build_site
 
 # pytest-examples maps ruff's findings to docs/<page>.md:<line> only with this format.
 os.environ.setdefault("RUFF_OUTPUT_FORMAT", "concise")
-
-FIX_OUTPUT = "make update-examples"
 
 
 def pytest_addoption(parser):
@@ -19,20 +19,32 @@ def pytest_addoption(parser):
         action="append",
         default=[],
         metavar="docs/PAGE.md",
-        help="run only the snippets of these pages (make snippets PAGE=...)",
+        help="leave out the snippets and per-page checks of other pages (make check PAGE=...)",
     )
 
 
 def pytest_collection_modifyitems(config, items):
+    """With --page, leave out what belongs to other pages (snippets, per-page checks)."""
     pages = [page.rstrip("/") for page in config.getoption("page")]
     if not pages:
         return
     keep, drop = [], []
     for item in items:
-        where = str(snippet_of(item) or "")
-        (keep if any(where.startswith(page) for page in pages) else drop).append(item)
+        where = page_of(item)
+        mine = where is None or any(where.startswith(page) for page in pages)
+        (keep if mine else drop).append(item)
     config.hook.pytest_deselected(items=drop)
     items[:] = keep
+
+
+def page_of(item):
+    """The docs/ page a test is about (a snippet's page, or a `page` parameter), or None."""
+    example = snippet_of(item)
+    if example is not None:
+        return str(example.path.relative_to(ROOT))
+    callspec = getattr(item, "callspec", None)
+    page = callspec.params.get("page") if callspec else None
+    return str(page.relative_to(ROOT)) if isinstance(page, Path) else None
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +87,10 @@ def snippet_of(item):
     return callspec.params.get("example") if callspec else None
 
 
-# Skip reason -> count; None counts the snippets that ran.
+# Skip reason -> count; None counts the snippets that ran. Counted from the
+# reports, which reach this process from pytest-xdist's workers too.
 _snippet_outcomes = Counter()
+SNIPPET_TEST = "tests/test_docs.py::test_snippet["
 
 
 @pytest.hookimpl(wrapper=True)
@@ -85,23 +99,28 @@ def pytest_runtest_makereport(item, call):
     example = snippet_of(item)
     if example is None or item.originalname != "test_snippet":
         return report
-    if report.when == "call" or (report.when == "setup" and report.skipped):
-        if report.skipped:
-            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
-            _snippet_outcomes[reason.removeprefix("Skipped: ")] += 1
-        else:
-            _snippet_outcomes[None] += 1
     if report.failed:
         report.sections.append(
             (
                 "How to fix this snippet",
                 f"{example}: this snippet failed.\n"
                 f"- Wrong #> output only? Rewrite it: {FIX_OUTPUT}\n"
-                f"- Run this page's snippets alone: make snippets PAGE={example.path.relative_to(isolation.ROOT)}\n"
+                f"- Check this page alone: make check PAGE={example.path.relative_to(ROOT)}\n"
                 '- Must it not run? Mark it: ```python {test="skip: <why>"} (see CONTRIBUTING.md)',
             )
         )
     return report
+
+
+def pytest_runtest_logreport(report):
+    if not report.nodeid.startswith(SNIPPET_TEST):
+        return
+    if report.when == "call" or (report.when == "setup" and report.skipped):
+        if report.skipped:
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+            _snippet_outcomes[reason.removeprefix("Skipped: ")] += 1
+        else:
+            _snippet_outcomes[None] += 1
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -6,12 +6,19 @@ a real transactional database whose `transaction.on_commit` callbacks run
 on commit as in production. `#>` comments are compared to what it prints.
 """
 
+import re
+import subprocess
+import tempfile
+from functools import cache
+from pathlib import Path
+
 import pytest
 from pytest_examples import find_examples
+from pytest_examples.config import ExamplesConfig
+from ruff.__main__ import find_ruff_bin
 
-from tests.harness.fences import DOCS, ROOT, all_fences, include_problems, python_fences
-
-FIX = "make update-examples"
+from scripts.project import DOCS, FIX_OUTPUT, ROOT
+from tests.harness.fences import all_fences, include_problems, python_fences
 
 
 def as_param(example):
@@ -40,20 +47,63 @@ EXAMPLES = [
 ]
 
 
+CONFIG = {"line_length": 88, "quotes": "double", "target_version": "py312"}
+
+
+@cache
+def ruff_findings():
+    """{snippet id: ruff's findings, located in the page}, from one ruff run.
+
+    pytest-examples would start ruff once per snippet; this runs it once on
+    all of them (per process), with the same options and pyproject.toml.
+    """
+    examples = [
+        param.values[0]
+        for param in EXAMPLES
+        if not param.values[0].source.lstrip().startswith("--8<--")  # includes
+    ]
+    options = ExamplesConfig(**CONFIG).ruff_config()
+    with tempfile.TemporaryDirectory() as folder:
+        for index, example in enumerate(examples):
+            Path(folder, f"s{index}.py").write_text(example.source, "utf-8")
+        command = [find_ruff_bin(), "check", folder, "--no-cache", *options]
+        command += ["--config", str(ROOT / "pyproject.toml"), "--output-format=concise"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"ruff failed to run:\n{result.stderr or result.stdout}")
+    findings = {}
+    for match in re.finditer(r"s(\d+)\.py:(\d+):(.*)$", result.stdout, re.M):
+        example = examples[int(match[1])]
+        line = int(match[2]) + example.start_line
+        location = f"{example.path.relative_to(ROOT)}:{line}:{match[3]}"
+        findings.setdefault(str(example), []).append(location)
+    return findings
+
+
+def lint(example, eval_example):
+    """black, then ruff's findings for this snippet, as pytest-examples reports them."""
+    eval_example.lint_black(example)
+    found = ruff_findings().get(str(example))
+    if found:
+        pytest.fail(
+            "ruff failed:\n" + "\n".join(f"  {f}" for f in found), pytrace=False
+        )
+
+
 def where(example):
     return f"{example.path.relative_to(ROOT)}:{example.start_line}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_snippet(example, eval_example):
-    eval_example.set_config(line_length=88, quotes="double", target_version="py312")
+    eval_example.set_config(**CONFIG)
     if eval_example.update_examples:
         eval_example.format(example)
         eval_example.run_print_update(example, call="main")
         return
     problem = None
     try:
-        eval_example.lint(example)
+        lint(example, eval_example)
         eval_example.run_print_check(example, call="main")
     except pytest.fail.Exception as exc:
         problem = exc.msg
@@ -62,13 +112,13 @@ def test_snippet(example, eval_example):
     if problem.startswith("Print output changed"):
         what = "the #> output in the page is not what the snippet prints"
         fix = (
-            f"{FIX} rewrites the #> lines; check the diff before committing. "
+            f"{FIX_OUTPUT} rewrites the #> lines; check the diff before committing. "
             'If the output is right on another Django version, mark it {django=">=6.1"} '
             "(see CONTRIBUTING.md) and run make matrix"
         )
     else:
         what = "the snippet is not formatted or linted as black/ruff want"
-        fix = f"{FIX} reformats it; fix ruff findings by hand"
+        fix = f"{FIX_OUTPUT} reformats it; fix ruff findings by hand"
     pytest.fail(f"{where(example)}: {what}.\n{problem}\nFix: {fix}.", pytrace=False)
 
 

@@ -1,16 +1,17 @@
 """Every Markdown link lands on a page and heading that exist; every page is in the nav.
 
 `mkdocs build --strict` refuses the same mistakes; these tests add the
-file and line, and say how to fix them.
+file and line, and say how to fix them, without building the site.
 """
 
 import re
 from urllib.parse import unquote
 
-from bs4 import BeautifulSoup
+import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from tests.harness.fences import DOCS, ROOT
+from scripts.project import DOCS, ROOT
+from tests.harness.anchors import has_anchor
 
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
@@ -30,39 +31,27 @@ def prose_lines(path):
             yield number, INLINE_CODE.sub("", line)
 
 
-def html_for(site_dir, page, target):
-    """The built HTML file for a link from `page` (a docs/ path) to `target` (.md path)."""
-    source = (page.parent / target).resolve() if target else page
-    relative = source.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        relative = relative.parent
-    return site_dir / relative / "index.html", source
+PAGES = sorted(DOCS.rglob("*.md"))
 
 
-def test_markdown_links_resolve(site_dir):
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_markdown_links_resolve(page):
     problems = []
-    anchors = {}
-    for page in sorted(DOCS.rglob("*.md")):
-        for number, line in prose_lines(page):
-            for href in LINK.findall(line):
-                if re.match(r"^[a-z]+:", href):
-                    continue  # external
-                target, _, fragment = unquote(href).partition("#")
-                where = f"{page.relative_to(ROOT)}:{number}"
-                if target and not target.endswith(".md"):
-                    continue  # assets and generated files: checked on the built HTML
-                html, source = html_for(site_dir, page, target)
-                if not source.is_file():
-                    problems.append(f"{where}: {href} -> {target} does not exist")
-                    continue
-                if fragment:
-                    if html not in anchors:
-                        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
-                        anchors[html] = {tag["id"] for tag in soup.find_all(id=True)}
-                    if fragment not in anchors[html]:
-                        problems.append(
-                            f"{where}: {href} -> no heading or anchor #{fragment}"
-                        )
+    for number, line in prose_lines(page):
+        for href in LINK.findall(line):
+            if re.match(r"^[a-z]+:", href):
+                continue  # external
+            target, _, fragment = unquote(href).partition("#")
+            where = f"{page.relative_to(ROOT)}:{number}"
+            if target and not target.endswith(".md"):
+                continue  # assets and generated files: checked on the built HTML
+            source = (page.parent / target).resolve() if target else page
+            if not source.is_file():
+                problems.append(f"{where}: {href} -> {target} does not exist")
+            elif fragment and not has_anchor(
+                source.relative_to(DOCS).as_posix(), fragment
+            ):
+                problems.append(f"{where}: {href} -> no heading or anchor #{fragment}")
     assert not problems, (
         "Broken links (fix the path or anchor; anchors are heading texts in lower case "
         "with spaces turned into '-'):\n" + "\n".join(problems)

@@ -1,23 +1,11 @@
 """Fixtures for the browser tests: the built site on 127.0.0.1, driven by the system's Chromium."""
 
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.harness.built_site import serve
-
-# Chromium from the distribution (apt-get install chromium); Playwright never downloads a browser here.
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.site import serve
 
 
 @pytest.fixture(scope="session")

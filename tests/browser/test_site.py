@@ -7,7 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.harness.fences import DOCS, scan
+from scripts.project import DOCS
+from tests.harness.fences import scan
 
 
 def nav_links(page):
@@ -25,17 +26,18 @@ def test_home_page_loads_without_console_errors(page):
 
 
 def test_nav_reaches_every_page(page):
+    """Every page is linked from the nav the reader sees, and answers with its h1.
+
+    The nav links are read in the browser (the theme builds them); the pages
+    are then fetched without rendering each one.
+    """
     page.goto("./")
     reached = set()
     for url in nav_links(page):
-        response = page.goto(url)
+        response = page.request.get(url)
         assert response.status == 200, url
-        expect(page.locator("article h1").first).to_be_visible()
-        reached.add(
-            url.removeprefix(
-                page.context.base_url if hasattr(page.context, "base_url") else ""
-            )
-        )
+        assert re.search(r"<h1[ >]", response.text()), url
+        reached.add(re.sub(r"^https?://[^/]+/", "", url).rstrip("/"))
     pages = {
         path.relative_to(DOCS)
         .with_suffix("")
@@ -44,11 +46,8 @@ def test_nav_reaches_every_page(page):
         .rstrip("/")
         for path in DOCS.rglob("*.md")
     }
-    reached_pages = {
-        re.sub(r"^https?://[^/]+/", "", url).rstrip("/") for url in reached
-    }
-    assert pages <= reached_pages, (
-        f"pages not reachable from the nav: {sorted(pages - reached_pages)}"
+    assert pages <= reached, (
+        f"pages not reachable from the nav: {sorted(pages - reached)}"
     )
     assert page.console_errors == []
 

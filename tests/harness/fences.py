@@ -12,8 +12,7 @@ from pathlib import Path
 import django
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from scripts.project import DOCS, EXAMPLES, ROOT
 
 # Options a ```python fence may carry, inside braces: python {test="skip: why"}.
 RUN_OPTIONS = {"test", "django", "db"}
@@ -22,7 +21,7 @@ DISPLAY_OPTIONS = {"title", "hl_lines", "linenums"}
 DB_MODES = {"transactional", "rollback", "none"}
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 _OPTION = re.compile(r'([A-Za-z_][\w-]*)="([^"]*)"')
 
 
@@ -104,12 +103,17 @@ def include_problems(fence):
     for line in fence.source.splitlines():
         if not line.strip().startswith("--8<--"):
             continue
-        match = _INCLUDE.match(line)
+        match = INCLUDE.match(line)
         if not match:
             yield f'write includes as --8<-- "examples/app/file.py:section", not {line.strip()}'
             continue
         target = ROOT / match["path"]
-        if not target.is_file():
+        if not target.resolve().is_relative_to(EXAMPLES):
+            yield (
+                f"--8<-- includes {match['path']}: pages show code only from examples/; "
+                "move the shown code into an example module and test it there"
+            )
+        elif not target.is_file():
             yield f"--8<-- includes {match['path']}, which does not exist"
         elif match["section"] and (
             f"--8<-- [start:{match['section']}]"

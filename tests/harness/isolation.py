@@ -17,9 +17,8 @@ from functools import cache
 from django.dispatch import Signal
 from django.utils import inspect as django_inspect
 
-from .fences import ROOT
+from scripts.project import EXAMPLES
 
-EXAMPLES = ROOT / "examples"
 # Modules that hold no signals and must not be imported as a side effect.
 NOT_IMPORTED = {"manage"}
 

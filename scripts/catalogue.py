@@ -10,15 +10,12 @@ import importlib
 import json
 import types
 from functools import cache
-from pathlib import Path
 
 import django
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = ROOT / "docs" / "reference"
-CATALOGUE = REFERENCE / "signals.json"
+from scripts.project import CATALOGUE
 
 RUNNING = Version(django.__version__)
 

@@ -1,18 +1,19 @@
 """Regenerate the reference pages' generated blocks.
 
-    .venv/bin/python -m tests.reference.update tables   # from signals.json
-    .venv/bin/python -m tests.reference.update traces   # by running the scenarios
-    .venv/bin/python -m tests.reference.update          # both
+    .venv/bin/python -m scripts.update tables   # from signals.json
+    .venv/bin/python -m scripts.update traces   # by running the scenarios
+    .venv/bin/python -m scripts.update          # both
 
 Tables need nothing but the catalogue. Traces are recorded by running
-tests/reference/test_traces.py in update mode, so they come from the same
+tests/pages/reference/test_traces.py in update mode, so they come from the same
 database and test environment as the check that keeps them honest.
 """
 
 import os
 import sys
 
-from tests.reference import tables
+from scripts import tables
+from scripts.project import ROOT, TESTS
 
 UPDATE_TRACES = "HANDBOOK_UPDATE_TRACES"
 
@@ -20,7 +21,7 @@ UPDATE_TRACES = "HANDBOOK_UPDATE_TRACES"
 def update_tables():
     for page in tables.stale_pages():
         page.write_text(tables.render(page.read_text(encoding="utf-8")), "utf-8")
-        print(f"rewrote {page.relative_to(tables.REFERENCE.parents[1])}")
+        print(f"rewrote {page.relative_to(ROOT)}")
     return 0
 
 
@@ -28,7 +29,7 @@ def update_traces():
     import pytest
 
     os.environ[UPDATE_TRACES] = "1"
-    test = tables.REFERENCE.parents[1] / "tests" / "reference" / "test_traces.py"
+    test = TESTS / "pages" / "reference" / "test_traces.py"
     return pytest.main([str(test), "-p", "no:randomly", "-q", "--no-header"])
 
 

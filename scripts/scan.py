@@ -1,6 +1,6 @@
 """Find Django's signals two ways: in the imported modules and in the source.
 
-`python -m tests.reference.scan` (with DJANGO_SETTINGS_MODULE set) imports
+`python -m scripts.scan` (with DJANGO_SETTINGS_MODULE set) imports
 every module of the installed Django and prints, as JSON, each Signal
 instance found at module level with every name it is reachable by. The
 coverage test runs it in a subprocess, so importing all of Django cannot
@@ -15,6 +15,7 @@ import json
 import pkgutil
 import sys
 import warnings
+from functools import cache
 from pathlib import Path
 
 SEND_METHODS = {"send", "send_robust", "asend", "asend_robust"}
@@ -64,6 +65,20 @@ def signal_objects(prefix="django."):
     return sorted(found.values(), key=lambda entry: entry["names"])
 
 
+@cache
+def _parse_text(text):
+    return ast.parse(text)
+
+
+def parse(path):
+    """The AST of a source file; files with the same text are parsed once.
+
+    The tests scan Django's source several times, and copies of it that
+    differ in one file, so each text is parsed only once per process.
+    """
+    return _parse_text(path.read_text(encoding="utf-8"))
+
+
 def module_name(path, root):
     parts = list(path.relative_to(root.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -75,8 +90,7 @@ def signal_classes(root):
     """module.Class for each class of the source that subclasses Signal, at any depth."""
     found = {}
     trees = [
-        (module_name(path, root), ast.parse(path.read_text(encoding="utf-8")))
-        for path in sorted(root.rglob("*.py"))
+        (module_name(path, root), parse(path)) for path in sorted(root.rglob("*.py"))
     ]
     while True:
         known = {"Signal", *(name.rsplit(".", 1)[1] for name in found)}
@@ -100,7 +114,7 @@ def signal_definitions(root):
     classes = {"Signal", *(name.rsplit(".", 1)[1] for name in signal_classes(root))}
     found = []
     for path in sorted(root.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse(path)
         for node in tree.body:
             if not isinstance(node, (ast.Assign, ast.AnnAssign)):
                 continue
@@ -152,7 +166,7 @@ class _CallSites(ast.NodeVisitor):
 def _visit_all(root, names):
     for path in sorted(root.rglob("*.py")):
         visitor = _CallSites(module_name(path, root), names)
-        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        visitor.visit(parse(path))
         yield visitor
 
 

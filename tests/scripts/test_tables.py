@@ -1,12 +1,13 @@
 """The reference pages' tables are generated from signals.json and kept in sync.
 
-If one fails, run `.venv/bin/python -m tests.reference.update tables` and
+If one fails, run `.venv/bin/python -m scripts.update tables` and
 read the diff of docs/reference/.
 """
 
 import re
 
-from tests.reference import catalogue, tables
+from scripts import catalogue, tables
+from scripts.project import REFERENCE
 
 SIGNALS = catalogue.load()["signals"]
 
@@ -31,7 +32,7 @@ def test_each_signal_has_one_block_under_its_own_heading_on_its_page():
         page, anchor = signal["page"].split("#")
         assert anchor == signal["name"]
         assert found.pop(signal["name"]) == [page]
-        text = (catalogue.REFERENCE / page).read_text(encoding="utf-8")
+        text = (REFERENCE / page).read_text(encoding="utf-8")
         heading = text.index(f"\n## `{signal['name']}`\n")
         next_heading = text.find("\n## ", heading + 1)
         block = text.index(f"<!-- signals.json: {signal['name']} -->")
@@ -40,7 +41,7 @@ def test_each_signal_has_one_block_under_its_own_heading_on_its_page():
 
 
 def test_a_stale_table_is_rewritten():
-    page = catalogue.REFERENCE / "model-signals.md"
+    page = REFERENCE / "model-signals.md"
     text = page.read_text(encoding="utf-8")
     original = "| `update_fields` | `frozenset | None` |"
     damaged = text.replace(original, "| `update_fields` | `list` |")

@@ -8,16 +8,17 @@ Each signal's entry holds a generated block between two HTML comments:
 
 and docs/reference/index.md holds the `overview` block. Regenerate them all:
 
-    .venv/bin/python -m tests.reference.update tables
+    .venv/bin/python -m scripts.update tables
 
-tests/reference/test_tables.py fails while a page is stale.
+tests/scripts/test_tables.py fails while a page is stale.
 """
 
 import re
 
 from packaging.version import Version
 
-from tests.reference.catalogue import REFERENCE, load
+from scripts.catalogue import load
+from scripts.project import REFERENCE
 
 BLOCK = re.compile(
     r"(?P<start><!-- signals\.json: (?P<name>[\w-]+) -->\n)"

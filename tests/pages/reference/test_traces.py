@@ -1,15 +1,16 @@
 """docs/reference/traces.md shows exactly the signals Django sends, in order.
 
-Each scenario of tests/reference/traces.py is run for real and its table is
-compared with the block of the page. To rewrite the page after a change:
-`.venv/bin/python -m tests.reference.update traces`.
+Each scenario of examples/library/scenarios.py is run for real under the
+recorder of scripts/traces.py, and its table is compared with the
+block of the page. To rewrite the page after a change:
+`.venv/bin/python -m scripts.update traces`.
 """
 
 import os
 
 import pytest
 
-from tests.reference import traces
+from scripts import traces
 
 
 @pytest.mark.django_db(transaction=True, reset_sequences=True)
@@ -24,7 +25,7 @@ def test_trace_on_the_page_is_what_django_sends(name):
         return
     assert traces.page_block(text, name) == recorded, (
         f"The {name!r} trace in docs/reference/traces.md is out of date; "
-        "rewrite it with: .venv/bin/python -m tests.reference.update traces"
+        "rewrite it with: .venv/bin/python -m scripts.update traces"
     )
 
 

@@ -16,9 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.harness.built_site import build_site, serve
-from tests.harness.fences import ROOT
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.project import ROOT
+from scripts.site import build_site, serve
 
 PAGES = {
     "home": "",

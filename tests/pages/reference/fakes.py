@@ -10,7 +10,7 @@ def broken_not_found(request, exception):
     raise RuntimeError("the 404 handler itself fails")
 
 
-handler404 = "tests.reference.fakes.broken_not_found"
+handler404 = "tests.pages.reference.fakes.broken_not_found"
 
 
 class RaisingMiddleware:

@@ -1,4 +1,4 @@
-"""The built site, for tests that read its HTML or drive it in a browser."""
+"""Build the site and serve it from 127.0.0.1, for the tests and tools that need it."""
 
 import gzip
 import io
@@ -10,7 +10,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tests.harness.fences import ROOT
+from scripts.project import ROOT
 
 
 def build_site(target):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.lighthouse import PAGES
-from tests.harness.built_site import build_site, serve
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.lighthouse import PAGES
+from scripts.site import build_site, serve
 
 SIZES = {
     "mobile": {"width": 390, "height": 844},

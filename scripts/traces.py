@@ -1,12 +1,13 @@
 """Record the order in which Django sends its signals, for docs/reference/traces.md.
 
-Each scenario below runs a common operation on the library app while a
-recorder listens to every built-in signal: the model signals only for the
-library's models (as a project's own receivers would, with sender=...), the
-other signals for every sender. tests/reference/test_traces.py runs the
+Each scenario of examples/library/scenarios.py runs a common operation on
+the library app; a Recorder, passed as the scenario's `during`, listens to
+every built-in signal while the operation runs: the model signals only for
+the library's models (as a project's own receivers would, with sender=...),
+the other signals for every sender. tests/pages/reference/test_traces.py runs the
 scenarios and compares the tables with the page; regenerate the page with
 
-    .venv/bin/python -m tests.reference.update traces
+    .venv/bin/python -m scripts.update traces
 
 which runs that test in update mode (same database, same test environment).
 
@@ -17,22 +18,21 @@ depends on CONN_MAX_AGE and on the server's threads), template_rendered
 historical model classes, each of which sends it).
 """
 
-import asyncio
 import re
 
 from django.apps import AppConfig
-from django.core.management import call_command
 from django.db.models.signals import ModelSignal
 
 from accounts.models import User
 from library.models import Author, Bestseller, Book, Loan, Tag
-from tests.reference import catalogue
-from tests.reference.servers import WSGIBrowser, asgi_request
+from library.scenarios import SCENARIOS
+from scripts import catalogue
+from scripts.project import REFERENCE
 
 LEFT_OUT = {"connection_created", "template_rendered", "class_prepared"}
 LIBRARY_MODELS = [Author, Tag, Book, Loan, Bestseller]
-UPDATE_ENV = "HANDBOOK_UPDATE_TRACES"  # set by tests.reference.update
-PAGE = catalogue.REFERENCE / "traces.md"
+UPDATE_ENV = "HANDBOOK_UPDATE_TRACES"  # set by scripts.update
+PAGE = REFERENCE / "traces.md"
 
 
 class Recorder:
@@ -203,160 +203,3 @@ def table(events):
         cell = f"`{details}`" if details else ""
         lines.append(f"| {number} | {link} | {sender} | {cell} |")
     return "\n".join(lines) + "\n"
-
-
-# Scenarios -------------------------------------------------------------------
-
-SCENARIOS = {}
-
-
-def scenario(name):
-    def register(function):
-        SCENARIOS[name] = function
-        return function
-
-    return register
-
-
-def frank():
-    return Author.objects.create(name="Frank Herbert")
-
-
-@scenario("create")
-def create(record):
-    author = frank()
-    with record:
-        # --8<-- [start:create]
-        Book.objects.create(title="Dune", author=author)
-        # --8<-- [end:create]
-
-
-@scenario("update")
-def update(record):
-    book = Book.objects.create(title="Dune", author=frank())
-    with record:
-        # --8<-- [start:update]
-        book.title = "Dune (1965)"
-        book.save()
-        # --8<-- [end:update]
-
-
-@scenario("update_fields")
-def update_fields(record):
-    book = Book.objects.create(title="Dune", author=frank())
-    with record:
-        # --8<-- [start:update_fields]
-        book.title = "Dune (1965)"
-        book.save(update_fields=["title"])
-        # --8<-- [end:update_fields]
-
-
-@scenario("delete")
-def delete(record):
-    author = frank()
-    dune = Book.objects.create(title="Dune", author=author)
-    Book.objects.create(title="Dune Messiah", author=author)
-    dune.tags.add(Tag.objects.create(name="sf"))
-    Loan.objects.create(book=dune, reader="Ann")
-    with record:
-        # --8<-- [start:delete]
-        author.delete()  # cascades to the books, their loans and tag links
-        # --8<-- [end:delete]
-
-
-def m2m_setup():
-    book = Book.objects.create(title="Dune", author=frank())
-    sf, classic = Tag.objects.create(name="sf"), Tag.objects.create(name="classic")
-    return book, sf, classic
-
-
-@scenario("m2m_forward")
-def m2m_forward(record):
-    book, sf, classic = m2m_setup()
-    with record:
-        # --8<-- [start:m2m_forward]
-        book.tags.add(sf, classic)
-        book.tags.remove(sf)
-        book.tags.clear()
-        # --8<-- [end:m2m_forward]
-
-
-@scenario("m2m_reverse")
-def m2m_reverse(record):
-    book, sf, classic = m2m_setup()
-    with record:
-        # --8<-- [start:m2m_reverse]
-        sf.books.add(book)
-        sf.books.remove(book)
-        sf.books.clear()
-        # --8<-- [end:m2m_reverse]
-
-
-@scenario("m2m_set")
-def m2m_set(record):
-    book, sf, classic = m2m_setup()
-    book.tags.add(sf)
-    with record:
-        # --8<-- [start:m2m_set]
-        book.tags.set([classic])
-        # --8<-- [end:m2m_set]
-
-
-@scenario("wsgi")
-def wsgi(record):
-    Book.objects.create(title="Dune", author=frank())
-    browser = WSGIBrowser()  # calls WSGIHandler like a WSGI server
-    with record:
-        # --8<-- [start:wsgi]
-        browser.request("GET", "/library/books/")
-        # --8<-- [end:wsgi]
-
-
-@scenario("asgi")
-def asgi(record):
-    Book.objects.create(title="Dune", author=frank())
-    with record:
-        # --8<-- [start:asgi]
-        asyncio.run(asgi_request("/library/hours/"))  # ASGIHandler
-        # --8<-- [end:asgi]
-
-
-@scenario("error")
-def error(record):
-    browser = WSGIBrowser()
-    with record:
-        # --8<-- [start:error]
-        browser.request("GET", "/library/fail/error/")  # the view raises
-        # --8<-- [end:error]
-
-
-@scenario("login")
-def login(record):
-    User.objects.create_user("ann", password="correct horse")
-    browser = WSGIBrowser()
-    with record:
-        # --8<-- [start:login]
-        credentials = {"username": "ann", "password": "correct horse"}
-        browser.post_form("/library/login/", credentials)
-        browser.post_form("/library/logout/", {})
-        # --8<-- [end:login]
-
-
-@scenario("failed_login")
-def failed_login(record):
-    User.objects.create_user("ann", password="correct horse")
-    browser = WSGIBrowser()
-    with record:
-        # --8<-- [start:failed_login]
-        credentials = {"username": "ann", "password": "wrong"}
-        browser.post_form("/library/login/", credentials)
-        # --8<-- [end:failed_login]
-
-
-@scenario("migrate")
-def migrate(record):
-    call_command("migrate", "library", "zero", verbosity=0)
-    with record:
-        # --8<-- [start:migrate]
-        call_command("migrate", "library", verbosity=0)
-        # --8<-- [end:migrate]

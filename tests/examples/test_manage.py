@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 import manage
-from tests.harness.shell import run_manage_py
+from scripts.shell import run_manage_py
 
 
 @pytest.mark.django_db  # the check of JSONField support asks the database

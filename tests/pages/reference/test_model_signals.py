@@ -1,0 +1,205 @@
+"""Checks of docs/reference/model-signals.md: the model signals, sent for real.
+
+For each case of docs/reference/signals.json on this page, a trigger below
+does what the case describes while a receiver records every call; the shared
+check in capture.py compares sender and keyword arguments with the catalogue.
+"""
+
+import asyncio
+
+import pytest
+from django.apps import apps
+from django.apps.registry import Apps
+from django.core.management import call_command
+from django.db import models
+
+from library.models import Author, Bestseller, Book, Loan, Tag
+from tests.pages.reference.capture import (
+    Triggers,
+    check,
+    each_case,
+    untriggered,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+TRIGGERS = Triggers()
+
+
+def dune():
+    author = Author.objects.create(name="Frank Herbert")
+    return Book.objects.create(title="Dune", author=author)
+
+
+@TRIGGERS.on("pre_init:instantiate", "post_init:instantiate")
+def instantiate(capture):
+    with capture:
+        Author(name="Ann Leckie")
+        Author.objects.create(name="Iain Banks")
+        Bestseller(title="Dune")
+    return [Author, Author, Bestseller]
+
+
+@TRIGGERS.on("pre_init:load", "post_init:load")
+def load(capture):
+    dune()
+    Book.objects.create(title="Children of Dune", author=Author.objects.get())
+    with capture:
+        list(Book.objects.all())
+        Author.objects.get()
+        Bestseller.objects.first().refresh_from_db()
+    if capture.signal is models.signals.pre_init:
+        assert capture.calls[0][1]["kwargs"] == {}
+        assert type(capture.calls[0][1]["args"]) is tuple
+    return [Book, Book, Author, Bestseller, Bestseller]
+
+
+@TRIGGERS.on("pre_save:save", "post_save:save")
+def save(capture):
+    author = Author.objects.create(name="Frank Herbert")
+    with capture:
+        book = Book.objects.create(title="Dune", author=author)
+        book.save(update_fields=["title"])
+        Bestseller.objects.get().save()
+        asyncio.run(book.asave())
+        Tag.objects.get_or_create(name="sf")
+        Tag.objects.update_or_create(name="sf", defaults={"name": "sf"})
+    assert all(kwargs["raw"] is False for _, kwargs in capture.calls)
+    assert capture.calls[1][1]["update_fields"] == frozenset({"title"})
+    return [Book, Book, Bestseller, Book, Tag, Tag]
+
+
+@TRIGGERS.on(
+    "pre_save:loaddata",
+    "post_save:loaddata",
+    "m2m_changed:loaddata",
+)
+def loaddata(capture):
+    with capture:
+        call_command("loaddata", "library", verbosity=0)
+    Book.objects.get().tags.set([Tag.objects.create(name="sf")])
+    with capture:  # the fixture's book is now related to another tag
+        call_command("loaddata", "library", verbosity=0)
+    if capture.signal is models.signals.m2m_changed:
+        assert [kwargs["action"] for _, kwargs in capture.calls] == [
+            "pre_add",
+            "post_add",
+            "pre_remove",  # loaddata sets the relation as set() does
+            "post_remove",
+            "pre_add",
+            "post_add",
+        ]
+        assert all(kwargs.get("raw", True) for _, kwargs in capture.calls)
+        return [Book.tags.through] * 6
+    assert all(kwargs["raw"] is True for _, kwargs in capture.calls)
+    if capture.signal is models.signals.post_save:
+        created = [kwargs["created"] for _, kwargs in capture.calls]
+        assert created == [True] * 3 + [False] * 3
+    return [Author, Tag, Book] * 2
+
+
+@TRIGGERS.on("pre_delete:model-delete", "post_delete:model-delete")
+def model_delete(capture):
+    book = dune()
+    Loan.objects.create(book=book, reader="Ann")
+    book.tags.add(Tag.objects.create(name="sf"))
+    author = book.author
+    other = Author.objects.create(name="Ann Leckie")
+    with capture:
+        author.delete()
+        asyncio.run(other.adelete())
+    assert [kwargs["origin"] for _, kwargs in capture.calls] == [author] * 3 + [other]
+    return [Loan, Book, Author, Author]
+
+
+@TRIGGERS.on("pre_delete:queryset-delete", "post_delete:queryset-delete")
+def queryset_delete(capture):
+    dune()
+    queryset = Author.objects.all()
+    with capture:
+        queryset.delete()
+    assert all(kwargs["origin"] is queryset for _, kwargs in capture.calls)
+    Author.objects.create(name="Ann Leckie")
+    with capture:
+        asyncio.run(Author.objects.all().adelete())
+    return [Book, Author, Author]
+
+
+@TRIGGERS.on("m2m_changed:forward")
+def m2m_forward(capture):
+    book = dune()
+    sf, classic = Tag.objects.create(name="sf"), Tag.objects.create(name="classic")
+    with capture:
+        book.tags.add(sf, classic)
+        book.tags.remove(sf)
+        book.tags.set([sf])
+        book.tags.clear()
+        asyncio.run(book.tags.aadd(sf))
+        asyncio.run(book.tags.aremove(sf))
+        asyncio.run(book.tags.aset([classic]))
+    assert [kwargs["action"] for _, kwargs in capture.calls] == [
+        "pre_add",
+        "post_add",
+        "pre_remove",
+        "post_remove",
+        "pre_remove",
+        "post_remove",
+        "pre_add",
+        "post_add",
+        "pre_clear",
+        "post_clear",
+        "pre_add",
+        "post_add",
+        "pre_remove",
+        "post_remove",
+        "pre_add",
+        "post_add",
+    ]
+    assert all(kwargs["reverse"] is False for _, kwargs in capture.calls)
+    assert capture.calls[9][1]["pk_set"] is None
+    return [Book.tags.through] * 16
+
+
+@TRIGGERS.on("m2m_changed:reverse")
+def m2m_reverse(capture):
+    book = dune()
+    tag = Tag.objects.create(name="sf")
+    with capture:
+        tag.books.add(book)
+        tag.books.remove(book)
+        asyncio.run(tag.books.aclear())
+    assert all(kwargs["reverse"] is True for _, kwargs in capture.calls)
+    assert all(kwargs["model"] is Book for _, kwargs in capture.calls)
+    return [Book.tags.through] * 6
+
+
+@TRIGGERS.on("class_prepared:define")
+def define_model(capture):
+    with capture:
+
+        class Shelf(models.Model):
+            neighbours = models.ManyToManyField("self")
+
+            class Meta:
+                app_label = "library"
+                apps = Apps()  # keep the project's registry unchanged
+
+    return [Shelf.neighbours.through, Shelf]
+
+
+@TRIGGERS.on("class_prepared:historical")
+def historical_models(capture):
+    with capture:
+        call_command("migrate", verbosity=0)
+    assert all(sender._meta.apps is not apps for sender in capture.senders)
+    labels = {sender._meta.label for sender in capture.senders}
+    assert {"library.Book", "library.Book_tags"} <= labels
+    return capture.senders  # each one checked above: not the project's model
+
+
+@each_case("model-signals.md")
+def test_capture(signal, case, tmp_path):
+    check(signal, case, TRIGGERS, tmp_path)
+
+
+def test_every_case_on_the_page_has_a_trigger():
+    assert untriggered("model-signals.md", TRIGGERS) == []
