@@ -3,8 +3,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.db.models.signals import post_delete
-from django.test.utils import CaptureQueriesContext
 
 from inventory.models import (
     Category,
@@ -118,52 +116,5 @@ def test_update_and_notify_sends_the_rows_it_updated():
     assert Product.objects.get(pk=cheap.pk).price == Decimal("3.00")
 
 
-# Deleting (docs/orm/deleting.md)
-
-
-# --8<-- [start:fast_delete]
-def movement_queries(captured):
-    table = '"inventory_stockmovement"'
-    return [query["sql"].split()[0] for query in captured if table in query["sql"]]
-
-
-@pytest.mark.django_db
-def test_a_delete_receiver_turns_off_the_fast_delete():
-    apples = Product.objects.create(sku="APL-1", name="Apples")
-    StockMovement.objects.bulk_create(
-        StockMovement(product=apples, quantity=1) for _ in range(250)
-    )
-    with CaptureQueriesContext(connection) as fast:
-        StockMovement.objects.all().delete()
-
-    StockMovement.objects.bulk_create(
-        StockMovement(product=apples, quantity=1) for _ in range(250)
-    )
-    post_delete.connect(recount_stock, sender=StockMovement)
-    try:
-        with CaptureQueriesContext(connection) as slow:
-            StockMovement.objects.all().delete()
-    finally:
-        post_delete.disconnect(recount_stock, sender=StockMovement)
-
-    assert movement_queries(fast) == ["DELETE"]
-    assert movement_queries(slow) == ["SELECT", "DELETE", "DELETE", "DELETE"]
-
-
-def recount_stock(sender, instance, **kwargs):
-    pass
-
-
-# --8<-- [end:fast_delete]
-
-
-# --8<-- [start:base_manager]
-@pytest.mark.django_db
-def test_the_base_manager_sees_the_rows_a_default_manager_hides():
-    Product.objects.create(sku="APL-1", name="Apples")
-    Product.objects.create(sku="OLD-1", name="Old", discontinued=True)
-    assert DiscontinuedProduct._default_manager.count() == 1
-    assert DiscontinuedProduct._base_manager.count() == 2
-
-
-# --8<-- [end:base_manager]
+# The tests of deleting and of the base manager that pages show are in
+# examples/inventory/tests.py.

@@ -58,20 +58,3 @@ def test_the_command_prints_each_message_as_json():
         {"id": first.pk, "topic": "first"}
     ]
     assert err.getvalue().strip() == "1 message(s) delivered"
-
-
-# --8<-- [start:two_relays]
-def test_two_relays_at_once_send_a_message_twice():
-    message("product.created")
-    sent = []
-
-    def send(m):
-        sent.append(("relay 1", m.topic))
-        if len(sent) == 1:  # a second relay runs while the first is sending
-            deliver_pending(lambda m: sent.append(("relay 2", m.topic)))
-
-    deliver_pending(send)
-    assert sent == [("relay 1", "product.created"), ("relay 2", "product.created")]
-
-
-# --8<-- [end:two_relays]

@@ -1,17 +1,11 @@
-import io
-import os
-import subprocess
-import sys
-import unittest
 from decimal import Decimal
 
 import pytest
-from django.apps import apps as global_apps
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
-from django.db.models.signals import post_migrate, post_save, pre_migrate
-from django.test import TestCase, TransactionTestCase, override_settings
+from django.db.models.signals import post_save
+from django.test import override_settings
 
 from inventory.models import (
     Category,
@@ -28,7 +22,7 @@ from inventory.receivers import (
     create_default_units,
     receiver_for_subclasses,
 )
-from tests.harness.isolation import EXAMPLES
+from inventory.tests import unit_codes
 
 
 def price_history():
@@ -105,7 +99,8 @@ def test_a_fixture_records_nothing():
     assert not OutboxMessage.objects.exists()
 
 
-# receiver_for_subclasses (docs/orm/inheritance.md)
+# receiver_for_subclasses (docs/orm/inheritance.md); its test with apps listed
+# after inventory is in examples/inventory/tests.py.
 
 
 @pytest.mark.django_db
@@ -123,72 +118,6 @@ def test_receiver_for_subclasses_connects_the_model_proxies_and_children():
     assert senders == [Product, DiscontinuedProduct, PerishableProduct]
 
 
-# --8<-- [start:other_apps]
-APPS = {
-    "early/apps.py": """
-from django.apps import AppConfig
-
-class EarlyConfig(AppConfig):
-    name = "early"
-
-    def ready(self):
-        from . import receivers
-""",
-    "early/models.py": """
-from django.db import models
-
-class Item(models.Model):
-    pass
-""",
-    "early/receivers.py": """
-from django.db.models.signals import post_save
-from inventory.receivers import receiver_for_subclasses
-from .models import Item
-
-@receiver_for_subclasses(post_save, Item)
-def touch(sender, **kwargs):
-    pass
-""",
-    "late/models.py": """
-from early.models import Item
-
-class Box(Item):  # a subclass defined in an app listed after "early"
-    pass
-""",
-}
-SCRIPT = """
-import django
-from django.apps import apps
-from django.conf import settings
-from django.db.models.signals import post_save
-
-settings.configure(INSTALLED_APPS=["inventory", "early", "late"])
-django.setup()
-for label in ("early", "late"):
-    for model in apps.get_app_config(label).get_models():
-        print(model.__name__, post_save.has_listeners(model))
-"""
-
-
-def test_receiver_for_subclasses_sees_the_models_of_later_apps(tmp_path):
-    for name, source in APPS.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).parent.joinpath("__init__.py").touch()
-        (tmp_path / name).write_text(source)
-    path = os.pathsep.join([str(tmp_path), str(EXAMPLES)])
-    run = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        env={**os.environ, "PYTHONPATH": path},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert run.stdout.split("\n") == ["Item True", "Box True", ""]
-
-
-# --8<-- [end:other_apps]
-
-
 # The outbox (docs/orm/transactions.md)
 
 
@@ -204,68 +133,8 @@ def test_a_new_product_writes_an_outbox_message_in_its_transaction():
     ]
 
 
-# Out-of-stock email (docs/orm/transactions.md): three ways for a test to see
-# the on_commit callback.
-
-
-# --8<-- [start:pytest_capture]
-@pytest.mark.django_db
-def test_out_of_stock_email(django_capture_on_commit_callbacks):
-    apples = Product.objects.create(sku="APL-1", name="Apples")
-    StockMovement.objects.create(product=apples, quantity=3)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        StockMovement.objects.create(product=apples, quantity=-3)
-    assert len(callbacks) == 1
-    assert [email.subject for email in mail.outbox] == ["Out of stock: APL-1"]
-
-
-@pytest.mark.django_db
-def test_no_out_of_stock_email_without_the_commit(django_capture_on_commit_callbacks):
-    apples = Product.objects.create(sku="APL-1", name="Apples")
-    StockMovement.objects.create(product=apples, quantity=3)
-    with django_capture_on_commit_callbacks() as callbacks:  # not executed
-        StockMovement.objects.create(product=apples, quantity=-3)
-    assert len(callbacks) == 1  # registered, but the test never commits
-    assert mail.outbox == []
-
-
-# --8<-- [end:pytest_capture]
-
-
-# --8<-- [start:testcase_capture]
-class OutOfStockTests(TestCase):
-    def test_email_after_the_commit(self):
-        apples = Product.objects.create(sku="APL-1", name="Apples")
-        StockMovement.objects.create(product=apples, quantity=3)
-        with self.captureOnCommitCallbacks(execute=True) as callbacks:
-            StockMovement.objects.create(product=apples, quantity=-3)
-        self.assertEqual(len(callbacks), 1)
-        self.assertEqual(mail.outbox[0].subject, "Out of stock: APL-1")
-
-    def test_no_email_without_the_commit(self):
-        apples = Product.objects.create(sku="APL-1", name="Apples")
-        StockMovement.objects.create(product=apples, quantity=3)
-        with self.captureOnCommitCallbacks() as callbacks:  # not executed
-            StockMovement.objects.create(product=apples, quantity=-3)
-        self.assertEqual(len(callbacks), 1)  # registered, but TestCase never commits
-        self.assertEqual(mail.outbox, [])
-
-
-# --8<-- [end:testcase_capture]
-
-
-# --8<-- [start:transactional_test]
-@pytest.mark.django_db(transaction=True)
-def test_out_of_stock_email_after_a_real_commit():
-    apples = Product.objects.create(sku="APL-1", name="Apples")
-    StockMovement.objects.create(product=apples, quantity=1)
-    with transaction.atomic():
-        StockMovement.objects.create(product=apples, quantity=-1)
-        assert mail.outbox == []  # not committed yet
-    assert [email.subject for email in mail.outbox] == ["Out of stock: APL-1"]
-
-
-# --8<-- [end:transactional_test]
+# Out-of-stock email (docs/orm/transactions.md). The three ways for a test to
+# see the on_commit callback that the page shows are in examples/inventory/tests.py.
 
 
 @pytest.mark.django_db
@@ -316,51 +185,13 @@ def test_no_email_when_the_product_is_gone_by_the_commit():
     assert mail.outbox == []
 
 
-# Default units (docs/orm/migrations.md)
+# Default units (docs/orm/migrations.md); the page's tests of migrate and flush
+# are in examples/inventory/tests.py.
 
 
 @pytest.mark.django_db
 def test_the_default_units_exist_after_migrate():
     assert unit_codes() == sorted(DEFAULT_UNITS) == ["kg", "l", "pcs"]
-
-
-# --8<-- [start:migrate_apps]
-@pytest.mark.django_db(transaction=True)
-def test_migrate_passes_historical_models():
-    calls = []
-
-    def record(sender, apps, plan, signal, **kwargs):
-        historical_product = apps.get_model("inventory", "Product")
-        calls.append((signal, historical_product is Product, plan))
-
-    inventory = global_apps.get_app_config("inventory")
-    pre_migrate.connect(record, sender=inventory)
-    post_migrate.connect(record, sender=inventory)
-    call_command("migrate", verbosity=0)  # nothing to apply: sent anyway
-    assert calls == [(pre_migrate, False, []), (post_migrate, False, [])]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_pre_migrate_sees_the_state_before_post_migrate_after():
-    calls = []
-
-    def record(sender, apps, signal, **kwargs):
-        calls.append((signal, "unit" in apps.all_models["inventory"]))
-
-    inventory = global_apps.get_app_config("inventory")
-    try:
-        call_command("migrate", "inventory", "zero", verbosity=0)  # no Unit
-        pre_migrate.connect(record, sender=inventory)
-        post_migrate.connect(record, sender=inventory)
-        call_command("migrate", "inventory", verbosity=0)
-        assert calls == [(pre_migrate, False), (post_migrate, True)]
-    finally:
-        pre_migrate.disconnect(record, sender=inventory)
-        post_migrate.disconnect(record, sender=inventory)
-        call_command("migrate", verbosity=0)
-
-
-# --8<-- [end:migrate_apps]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -370,60 +201,6 @@ def test_migrating_back_before_units_skips_them():
     finally:
         call_command("migrate", "inventory", verbosity=0)
     assert unit_codes() == ["kg", "l", "pcs"]
-
-
-# --8<-- [start:test_runner_flush]
-@pytest.mark.django_db(transaction=True)
-def test_the_test_runner_flush_sends_post_migrate_without_apps():
-    calls = []
-
-    def record(sender, **kwargs):
-        calls.append(sorted(kwargs))
-
-    class Empty(TransactionTestCase):
-        def test_nothing(self):
-            post_migrate.connect(record, sender=global_apps.get_app_config("inventory"))
-
-    # The test case flushes the database when test_nothing ends.
-    result = unittest.TextTestRunner(stream=io.StringIO()).run(Empty("test_nothing"))
-    assert result.wasSuccessful()
-    assert calls == [["app_config", "interactive", "signal", "using", "verbosity"]]
-
-
-# --8<-- [end:test_runner_flush]
-
-
-# --8<-- [start:default_units_test]
-def unit_codes():
-    return sorted(Unit.objects.values_list("code", flat=True))
-
-
-@pytest.mark.django_db(transaction=True)
-def test_migrate_and_flush_create_the_missing_default_units():
-    assert unit_codes() == ["kg", "l", "pcs"]  # created when the test DB was
-    Unit.objects.filter(code="kg").delete()
-    call_command("migrate", verbosity=0)
-    call_command("migrate", verbosity=0)
-    assert unit_codes() == ["kg", "l", "pcs"]
-    call_command("flush", interactive=False, verbosity=0)
-    assert unit_codes() == ["kg", "l", "pcs"]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_migrate_signals_are_sent_once_per_app_with_models():
-    senders = []
-
-    def record(sender, **kwargs):
-        senders.append(sender)
-
-    pre_migrate.connect(record)  # no sender: every app
-    post_migrate.connect(record)
-    call_command("migrate", verbosity=0)
-    with_models = [app for app in global_apps.get_app_configs() if app.models_module]
-    assert senders == with_models + with_models  # pre_migrate, then post_migrate
-
-
-# --8<-- [end:default_units_test]
 
 
 class NoMigrations:

@@ -17,19 +17,7 @@ def test_queue_email_copy_is_connected_at_startup():
     assert [receiver for receiver, _ in responses] == [queue_email_copy]
 
 
-# --8<-- [start:test_receiver]
-def test_queue_email_copy_queues_one_email():
-    ada = User.objects.create_user("ada", email="ada@example.com")
-    notification = Notification.objects.create(recipient=ada, message="Welcome")
-
-    queue_email_copy(sender=Notification, notification=notification)
-
-    assert list(notification.deliveries.values_list("channel", flat=True)) == [
-        Delivery.Channel.EMAIL
-    ]
-
-
-# --8<-- [end:test_receiver]
+# The test of the receiver that the Guide shows is in examples/notifications/tests.py.
 
 
 def test_queue_email_copy_skips_users_without_an_address():

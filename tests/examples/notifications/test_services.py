@@ -10,11 +10,11 @@ from notifications.signals import notification_created
 
 pytestmark = pytest.mark.django_db
 
+# The test of notify() that the Guide shows is in examples/notifications/tests.py.
 
-# --8<-- [start:test_signal]
+
 @pytest.fixture
 def sent_notification_created():
-    """Record each notification_created signal sent during the test."""
     calls = []
 
     def record(sender, **kwargs):
@@ -23,23 +23,6 @@ def sent_notification_created():
     notification_created.connect(record)
     yield calls
     notification_created.disconnect(record)
-
-
-def test_notify_sends_notification_created(sent_notification_created):
-    ada = User.objects.create_user("ada")
-
-    notification = notify(ada, "Welcome")
-
-    assert sent_notification_created == [
-        {
-            "signal": notification_created,
-            "sender": Notification,
-            "notification": notification,
-        }
-    ]
-
-
-# --8<-- [end:test_signal]
 
 
 def test_creating_a_notification_directly_sends_nothing(sent_notification_created):

@@ -86,24 +86,14 @@ def test_entries_expire_after_the_timeout(monkeypatch):
 
 
 def test_locmem_entries_are_private_to_one_process():
-    import os
-    import subprocess
-    import sys
+    from scripts.shell import run_python
 
     cache.set("recipes:shared?", "set by the test process")
     code = (
         "import django; django.setup(); from django.core.cache import cache; "
         "print(cache.get('recipes:shared?'))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "handbook.settings"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = run_python(code, cwd=settings.BASE_DIR)
     assert result.stdout == "None\n"
     assert cache.get("recipes:shared?") == "set by the test process"
 

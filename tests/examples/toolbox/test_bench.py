@@ -1,15 +1,14 @@
 """The benchmark is not a test: these only check that it runs and reports."""
 
-import os
 import platform
-import subprocess
 import sys
 
 import django
 import pytest
 from django.db.models.signals import post_delete, post_init, post_save, pre_init
 
-from tests.harness.isolation import EXAMPLES
+from scripts.project import EXAMPLES
+from scripts.shell import run
 from toolbox import bench
 from toolbox.models import BenchRow
 
@@ -38,15 +37,11 @@ def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys):
 
 def test_the_command_a_reader_types_runs(tmp_path):
     """cd examples && python -m toolbox.bench --quick, with no settings in the env."""
-    env = {**os.environ, "DJANGO_DB": str(tmp_path / "db.sqlite3")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
+    result = run(
         [sys.executable, "-m", "toolbox.bench", "--quick"],
         cwd=EXAMPLES,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+        DJANGO_DB=str(tmp_path / "db.sqlite3"),
+        DJANGO_SETTINGS_MODULE=None,
     )
     assert result.returncode == 0, result.stderr
     for title in TITLES:

@@ -33,11 +33,11 @@ from inventory.models import (
     Warehouse,
 )
 from inventory.tracing import record_model_signals, summarize
-from tests.harness.fences import DOCS
+from scripts.project import DOCS, SERIES
 
 PAGE = DOCS / "orm" / "operations.md"
 HEADER = "| Operation | Signals sent | Django |"
-SUPPORTED = ("5.2", "6.0", "6.1")
+SUPPORTED = tuple(SERIES)
 VERSION = f"{django.VERSION[0]}.{django.VERSION[1]}"
 
 # The models whose signals the tables show. OutboxMessage and PriceChange are

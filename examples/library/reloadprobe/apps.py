@@ -1,5 +1,3 @@
-"""An app for test_autoreload_signals.py: records what runserver's reloader sends."""
-
 import os
 from pathlib import Path
 
@@ -15,7 +13,7 @@ def record_and_stop(sender, **kwargs):
 
 
 class ReloadProbeConfig(AppConfig):
-    name = "tests.reference.reloadprobe"
+    name = "library.reloadprobe"
 
     def ready(self):
         autoreload_started.connect(record_and_stop)

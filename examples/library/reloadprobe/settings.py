@@ -2,4 +2,4 @@
 
 from handbook.settings import *  # noqa: F403
 
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.reference.reloadprobe"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "library.reloadprobe"]  # noqa: F405
