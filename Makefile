@@ -70,6 +70,13 @@ check: venv ## PAGE=docs/x.md: what make test checks for one page, in seconds
 	@test -n "$(PAGE)" || { echo "usage: make check PAGE=docs/some/page.md"; exit 1; }
 	$(BIN)/python -m scripts.check_page $(PAGE)
 
+# The suite on PostgreSQL: scripts/postgres.py starts a throwaway server (or
+# uses $$DATABASE_URL) and removes it afterwards. The built-site and browser
+# checks do not depend on the database; make test runs them.
+test-postgres: venv ## every database-dependent test on PostgreSQL (throwaway server or DATABASE_URL)
+	$(BIN)/python -m scripts.postgres -- $(BIN)/pytest -n $(JOBS) --dist loadgroup \
+		--ignore=tests/browser --ignore=tests/test_built_site.py $(PYTEST_ARGS)
+
 build: venv ## build the site into site/, strictly
 	$(BIN)/mkdocs build --strict
 

@@ -7,9 +7,12 @@ variable. The other helpers are the common cases: a Python snippet with the
 example project's settings, `examples/manage.py`, and pytest.
 """
 
+import contextlib
 import os
 import subprocess
 import sys
+import uuid
+from urllib.parse import urlsplit
 
 from scripts.project import EXAMPLES, ROOT
 
@@ -46,12 +49,52 @@ def run_python(code, *, cwd=ROOT, check=True, **env):
 
 
 def run_manage_py(*args, database, **env):
-    """`python examples/manage.py ARGS` with its own SQLite file, as a reader types it."""
+    """`python examples/manage.py ARGS` with a database of its own, as a reader types it.
+
+    `database` is the SQLite file it uses (on PostgreSQL, see own_database()).
+    """
     command = [sys.executable, str(EXAMPLES / "manage.py"), *args]
-    return run(command, DJANGO_DB=str(database), DJANGO_SETTINGS_MODULE=None, **env)
+    with own_database(database) as database_env:
+        return run(command, DJANGO_SETTINGS_MODULE=None, **database_env, **env)
 
 
 def run_pytest(*args, cwd, **env):
     """`python -m pytest ARGS` in a fresh process, in file order, without a cache."""
-    options = ["-p", "no:randomly", "-p", "no:cacheprovider"]
-    return run_command(sys.executable, "-m", "pytest", *options, *args, cwd=cwd, **env)
+    options = ["-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:xdist"]
+    command = [sys.executable, "-m", "pytest", *options, *args]
+    with own_database() as database:
+        return run_command(*command, cwd=cwd, **database, **env)
+
+
+@contextlib.contextmanager
+def own_database(sqlite_file=None):
+    """Environment variables that give a child process a database of its own.
+
+    On SQLite: the file `sqlite_file` (None: the settings' default; a test
+    run uses an in-memory database anyway). On PostgreSQL (DATABASE_URL is
+    set): a new, empty database on the same server, dropped afterwards with
+    the test database the child may have made from it. A child cannot share
+    this run's: the test database it would make, test_<NAME>, is this run's.
+    """
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        yield {"DJANGO_DB": str(sqlite_file)} if sqlite_file else {}
+        return
+    name = f"handbook_{uuid.uuid4().hex[:12]}"
+    _on_server(f'CREATE DATABASE "{name}"')
+    try:
+        yield {"DATABASE_URL": urlsplit(url)._replace(path=f"/{name}").geturl()}
+    finally:
+        for database in (f"test_{name}", name):
+            _on_server(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def _on_server(sql):
+    """Run a statement such as CREATE DATABASE on the PostgreSQL server of the tests."""
+    import psycopg  # noqa: PLC0415 (only with PostgreSQL)
+    from django.db import connections  # noqa: PLC0415
+
+    # The connection Django would open, to the maintenance database instead.
+    params = {**connections["default"].get_connection_params(), "dbname": "postgres"}
+    with psycopg.connect(**params, autocommit=True) as connection:
+        connection.execute(sql)

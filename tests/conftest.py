@@ -4,6 +4,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from asgiref.sync import SyncToAsync
+from django.db import connections
 
 from scripts.project import FIX_OUTPUT, ROOT
 from scripts.site import build_site
@@ -79,6 +81,19 @@ def clean_receivers(request):
             "sender=...)); receivers connected with weak=False stay until disconnected.",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def close_connections_of_async_code():
+    """Close the database connection that async code opened in asgiref's thread.
+
+    Outside a request, sync_to_async() (aexists(), asave(), the synchronous
+    receivers of asend()) runs the ORM in one long-lived thread whose
+    connection nothing closes; on PostgreSQL it would keep the test database
+    open, and dropping it at the end of the run would fail.
+    """
+    yield
+    SyncToAsync.single_thread_executor.submit(connections.close_all).result()
 
 
 def snippet_of(item):

@@ -10,7 +10,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import project
 from scripts.project import DOCS, ROOT
 
 
@@ -98,13 +97,6 @@ def test_sitemap_lists_every_page(site_dir):
         url = path.relative_to(DOCS).with_suffix("").as_posix().removesuffix("index")
         url = url if not url or url.endswith("/") else url + "/"
         assert f"/{url}</loc>" in sitemap, url
-
-
-def test_versions_page_matches_the_supported_releases():
-    table = (DOCS / "versions.md").read_text("utf-8").split("versions:start")[1]
-    table = table.split("versions:end")[0]
-    rows = re.findall(r"^\| (\d\.\d)[^|]*\| ([\d.]+) \|", table, flags=re.M)
-    assert dict(rows) == project.DJANGO
 
 
 VERSION_NOTE = re.compile(

@@ -4,6 +4,7 @@ Each snippet runs as its own test, against the example project, with a
 clean receiver registry (conftest.py) and, unless its fence says otherwise,
 a real transactional database whose `transaction.on_commit` callbacks run
 on commit as in production. `#>` comments are compared to what it prints.
+Primary keys start at 1 in each snippet, on SQLite and on PostgreSQL.
 """
 
 import re
@@ -13,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from django.core.management.color import no_style
+from django.db import connection
 from pytest_examples import find_examples
 from pytest_examples.config import ExamplesConfig
 from ruff.__main__ import find_ruff_bin
@@ -21,13 +24,22 @@ from scripts.project import DOCS, FIX_OUTPUT, ROOT
 from tests.harness.fences import all_fences, include_problems, python_fences
 
 
+def fence_of(example):
+    return FENCE_AT.get((example.path, example.start_line))
+
+
+def db_mode(example):
+    fence = fence_of(example)
+    return fence.options.get("db", "transactional") if fence else "transactional"
+
+
 def as_param(example):
-    fence = FENCE_AT.get((example.path, example.start_line))
+    fence = fence_of(example)
     marks = []
     reason = fence and fence.skip_reason()
     if reason:
         marks.append(pytest.mark.skip(reason=reason))
-    db = fence.options.get("db", "transactional") if fence else "transactional"
+    db = db_mode(example)
     if db != "none":
         transactional = db == "transactional"
         marks.append(
@@ -90,12 +102,28 @@ def lint(example, eval_example):
         )
 
 
+def restart_sequences():
+    """Keys start at 1 in a rolled-back snippet too.
+
+    Django resets sequences for transactional tests only (reset_sequences=True).
+    SQLite keeps its counters in a table, which the rollback of the previous
+    test put back; PostgreSQL's sequences ignore rollbacks, so they are reset
+    here, inside the snippet's transaction, as TransactionTestCase does.
+    """
+    sequences = connection.introspection.sequence_list()
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
+            cursor.execute(sql)
+
+
 def where(example):
     return f"{example.path.relative_to(ROOT)}:{example.start_line}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_snippet(example, eval_example):
+    if db_mode(example) == "rollback":
+        restart_sequences()
     eval_example.set_config(**CONFIG)
     if eval_example.update_examples:
         eval_example.format(example)
@@ -114,7 +142,9 @@ def test_snippet(example, eval_example):
         fix = (
             f"{FIX_OUTPUT} rewrites the #> lines; check the diff before committing. "
             'If the output is right on another Django version, mark it {django=">=6.1"} '
-            "(see CONTRIBUTING.md) and run make matrix"
+            "(see CONTRIBUTING.md) and run make matrix; if it is right on the other "
+            'database, mark it {db_vendor="sqlite"} or {db_vendor="postgresql"} '
+            "and run make tests-postgres"
         )
     else:
         what = "the snippet is not formatted or linted as black/ruff want"

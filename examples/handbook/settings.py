@@ -6,6 +6,9 @@ against it, so every page shows code that works in a real project.
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,12 +62,52 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("DJANGO_DB", BASE_DIR / "db.sqlite3"),
+
+def postgres_database(url):
+    """A DATABASES entry for a PostgreSQL URL.
+
+    postgres://USER:PASSWORD@HOST:PORT/NAME, or for a Unix socket directory
+    postgres://USER@/NAME?host=/run/postgresql (libpq's form; a %2F-quoted
+    host works too). Other query parameters (sslmode=require, ...) go to the
+    driver; pool=true turns on Django's connection pool (psycopg-pool).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"postgres", "postgresql"}:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must start with postgres://, not {parts.scheme}://"
+        )
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    host = hostport.rpartition(":")[0] if parts.port is not None else hostport
+    options = dict(parse_qsl(parts.query))
+    pool = options.pop("pool", "").lower() in {"1", "true", "yes"}
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.removeprefix("/")),
+        "USER": unquote(user),
+        "PASSWORD": unquote(password),
+        "HOST": options.pop("host", unquote(host).strip("[]")),
+        "PORT": options.pop("port", str(parts.port or "")),
+        "OPTIONS": {**options, "pool": True} if pool else options,
     }
-}
+
+
+def databases(environ):
+    """SQLite, unless DATABASE_URL names a PostgreSQL server.
+
+    scripts/postgres.py starts a throwaway one: python scripts/postgres.py -- pytest
+    """
+    if environ.get("DATABASE_URL"):
+        return {"default": postgres_database(environ["DATABASE_URL"])}
+    return {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": environ.get("DJANGO_DB", BASE_DIR / "db.sqlite3"),
+        }
+    }
+
+
+DATABASES = databases(os.environ)
 
 AUTH_USER_MODEL = "accounts.User"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -11,6 +11,7 @@ import pytest
 
 from scripts.project import ROOT
 from scripts.shell import run_command, run_pytest
+from tests.harness.fences import DB_VENDORS, database_vendor
 
 PAGE = "docs/guide/first-signal.md"
 COPIED = [
@@ -201,21 +202,55 @@ def test_a_page_missing_from_the_nav_is_named(handbook):
     assert "add each page to `nav:` in mkdocs.yml" in output
 
 
-def test_a_version_specific_snippet_needs_its_marker(handbook):
-    """Output true on another supported Django fails here, unless the fence says which versions."""
-    other = (5, 2) if django.VERSION[:2] != (5, 2) else (6, 1)
-    snippet = f"```python{{marker}}\nimport django\n\nprint(django.VERSION[:2])\n#> {other}\n```\n"
+def a_snippet_right_elsewhere_needs_its_marker(handbook, code, printed, option, skip):
+    """A snippet whose #> output is right elsewhere fails, and passes once marked.
+
+    `option` is the fence option that says where it runs; `skip` what the
+    skip reason then says here.
+    """
+    snippet = (
+        f"```python{{marker}}\n{code}\n\nprint({printed[0]})\n#> {printed[1]}\n```\n"
+    )
     line = append(handbook, PAGE, "\n" + snippet.format(marker=""))
-    code, output = pytest_in(handbook, "tests/test_docs.py", "--page", PAGE)
-    assert code != 0
+    status, output = pytest_in(handbook, "tests/test_docs.py", "--page", PAGE)
+    assert status != 0
     assert (
         f"{PAGE}:{line}: the #> output in the page is not what the snippet prints"
         in output
     )
-    assert 'mark it {django="' in output
+    assert f"mark it {{{option.split('=')[0]}=" in output
 
-    marked = snippet.format(marker=f' {{django="=={other[0]}.{other[1]}.*"}}')
-    edit(handbook, PAGE, snippet.format(marker=""), marked)
-    code, output = pytest_in(handbook, "tests/test_docs.py", "--page", PAGE, "-rs")
-    assert code == 0, output
-    assert f"needs Django =={other[0]}.{other[1]}.*" in output
+    edit(
+        handbook,
+        PAGE,
+        snippet.format(marker=""),
+        snippet.format(marker=f" {{{option}}}"),
+    )
+    status, output = pytest_in(handbook, "tests/test_docs.py", "--page", PAGE, "-rs")
+    assert status == 0, output
+    assert skip in output
+
+
+def test_a_version_specific_snippet_needs_its_marker(handbook):
+    """Output true on another supported Django fails here, unless the fence says which versions."""
+    other = (5, 2) if django.VERSION[:2] != (5, 2) else (6, 1)
+    series = f"=={other[0]}.{other[1]}.*"
+    a_snippet_right_elsewhere_needs_its_marker(
+        handbook,
+        "import django",
+        ("django.VERSION[:2]", other),
+        f'django="{series}"',
+        f"needs Django {series}",
+    )
+
+
+def test_a_database_specific_snippet_needs_its_marker(handbook):
+    """Output true on the other database fails here, unless the fence says which one."""
+    other = "postgresql" if database_vendor() == "sqlite" else "sqlite"
+    a_snippet_right_elsewhere_needs_its_marker(
+        handbook,
+        "from django.db import connection",
+        ("connection.vendor", other),
+        f'db_vendor="{other}"',
+        f"needs {DB_VENDORS[other]}",
+    )

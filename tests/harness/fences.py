@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import django
+from django.db import connections
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from scripts.project import DOCS, EXAMPLES, ROOT
 
 # Options a ```python fence may carry, inside braces: python {test="skip: why"}.
-RUN_OPTIONS = {"test", "django", "db"}
+RUN_OPTIONS = {"test", "django", "db", "db_vendor"}
 # Options pymdownx.superfences renders (titles, highlighted lines).
 DISPLAY_OPTIONS = {"title", "hl_lines", "linenums"}
 DB_MODES = {"transactional", "rollback", "none"}
+# db_vendor= values: Django's connection.vendor, and how the skip reason names it.
+DB_VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
@@ -55,7 +58,15 @@ class Fence:
         spec = self.options.get("django")
         if spec and not SpecifierSet(spec).contains(django.__version__):
             return f"needs Django {spec}"
+        vendor = self.options.get("db_vendor")
+        if vendor and vendor != database_vendor():
+            return f"needs {DB_VENDORS.get(vendor, vendor)}"
         return None
+
+
+def database_vendor():
+    """The database the snippets run on, as connection.vendor names it: "sqlite", "postgresql"."""
+    return connections["default"].vendor
 
 
 def language(info):
@@ -160,6 +171,9 @@ def check(fence):
     db = fence.options.get("db")
     if db is not None and db not in DB_MODES:
         fence.problems.append(f"db= must be one of {sorted(DB_MODES)}")
+    vendor = fence.options.get("db_vendor")
+    if vendor is not None and vendor not in DB_VENDORS:
+        fence.problems.append(f"db_vendor= must be one of {sorted(DB_VENDORS)}")
     spec = fence.options.get("django")
     if spec is not None:
         try:

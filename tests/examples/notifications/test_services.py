@@ -6,23 +6,11 @@ from django.db import transaction
 from accounts.models import User
 from notifications.models import Delivery, Notification
 from notifications.services import notify
-from notifications.signals import notification_created
 
 pytestmark = pytest.mark.django_db
 
-# The test of notify() that the Guide shows is in examples/notifications/tests.py.
-
-
-@pytest.fixture
-def sent_notification_created():
-    calls = []
-
-    def record(sender, **kwargs):
-        calls.append({"sender": sender, **kwargs})
-
-    notification_created.connect(record)
-    yield calls
-    notification_created.disconnect(record)
+# The test of notify() that the Guide shows, and its fixture, are in
+# examples/notifications/tests.py.
 
 
 def test_creating_a_notification_directly_sends_nothing(sent_notification_created):

@@ -5,10 +5,11 @@ import sys
 
 import django
 import pytest
+from django.db import connection
 from django.db.models.signals import post_delete, post_init, post_save, pre_init
 
 from scripts.project import EXAMPLES
-from scripts.shell import run
+from scripts.shell import own_database, run
 from toolbox import bench
 from toolbox.models import BenchRow
 
@@ -23,7 +24,11 @@ TITLES = [
 
 
 @pytest.mark.django_db(transaction=True)
-def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys):
+def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys, monkeypatch):
+    # The benchmark makes a test database of its own, named after the one in
+    # use. Under pytest-xdist, TEST NAME is set to this worker's database:
+    # clear it so the benchmark's is test_<this one>, not this one.
+    monkeypatch.setitem(connection.settings_dict["TEST"], "NAME", None)
     bench.main(["--quick"])
     out = capsys.readouterr().out
     assert f"Django {django.get_version()}, Python {platform.python_version()}" in out
@@ -37,12 +42,13 @@ def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys):
 
 def test_the_command_a_reader_types_runs(tmp_path):
     """cd examples && python -m toolbox.bench --quick, with no settings in the env."""
-    result = run(
-        [sys.executable, "-m", "toolbox.bench", "--quick"],
-        cwd=EXAMPLES,
-        DJANGO_DB=str(tmp_path / "db.sqlite3"),
-        DJANGO_SETTINGS_MODULE=None,
-    )
+    with own_database(tmp_path / "db.sqlite3") as database:
+        result = run(
+            [sys.executable, "-m", "toolbox.bench", "--quick"],
+            cwd=EXAMPLES,
+            DJANGO_SETTINGS_MODULE=None,
+            **database,
+        )
     assert result.returncode == 0, result.stderr
     for title in TITLES:
         assert title in result.stdout

@@ -66,7 +66,19 @@ class AvailableApps(Base, TransactionTestCase):
     available_apps = ["django.contrib.contenttypes"]
 
 
-failures = get_runner(settings)(verbosity=0).run_tests([f"__main__.{sys.argv[1]}"])
+if sys.argv[2:] == ["unserialized"]:  # a custom runner that does not serialize
+    import io
+    import unittest
+
+    from django.test.utils import setup_databases, setup_test_environment
+
+    setup_test_environment()
+    setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
+    suite = unittest.TestLoader().loadTestsFromName(f"__main__.{sys.argv[1]}")
+    result = unittest.TextTestRunner(stream=io.StringIO()).run(suite)
+    failures = len(result.failures) + len(result.errors)
+else:
+    failures = get_runner(settings)(verbosity=0).run_tests([f"__main__.{sys.argv[1]}"])
 for line in [*events, f"failures: {failures}"]:
     print("EVENT", line)
 """
@@ -99,4 +111,17 @@ def test_which_post_migrate_a_transaction_test_case_sends(case, expected, tmp_pa
     code, output = run_command(sys.executable, str(script), case, cwd=tmp_path)
     assert code == 0, output
     events = [line[6:] for line in output.splitlines() if line.startswith("EVENT ")]
+    assert events == [*expected, "failures: 0"], output
+
+
+def test_serialized_rollback_without_serialized_database_sends_post_migrate(tmp_path):
+    """The flush sends post_migrate when the test database was not serialized."""
+    script = tmp_path / "cases.py"
+    script.write_text(TRANSACTION_TEST_CASES)
+    code, output = run_command(
+        sys.executable, str(script), "SerializedRollback", "unserialized", cwd=tmp_path
+    )
+    assert code == 0, output
+    events = [line[6:] for line in output.splitlines() if line.startswith("EVENT ")]
+    expected = ["test_1 runs", *BOTH_APPS, "test_2 runs", *BOTH_APPS]
     assert events == [*expected, "failures: 0"], output

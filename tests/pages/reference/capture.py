@@ -97,6 +97,20 @@ def check(signal, case, triggers, tmp_path):
     assert capture.senders == expected
 
 
+def page_tests(page, triggers):
+    """The two tests of every reference page's check file: each case, none left out."""
+
+    @pytest.mark.django_db(transaction=True)
+    @each_case(page)
+    def test_capture(signal, case, tmp_path):
+        check(signal, case, triggers, tmp_path)
+
+    def test_every_case_on_the_page_has_a_trigger():
+        assert untriggered(page, triggers) == []
+
+    return test_capture, test_every_case_on_the_page_has_a_trigger
+
+
 # Test cases that the migration and settings triggers run, as a test runner would.
 
 

@@ -1,15 +1,12 @@
 """Checks of docs/reference/auth-signals.md: the authentication signals, sent for real,
 and the claims its snippets do not show.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import asyncio
 from unittest import mock
 
-import pytest
 from django.apps import apps
 from django.contrib.auth import (
     aauthenticate,
@@ -27,12 +24,7 @@ from django.test.utils import override_settings
 from django.utils.functional import SimpleLazyObject
 
 from accounts.models import User
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
 TRIGGERS = Triggers()
 
@@ -153,14 +145,9 @@ def afailed_login(capture):
     return ["django.contrib.auth"]
 
 
-@pytest.mark.django_db(transaction=True)
-@each_case("auth-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("auth-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "auth-signals.md", TRIGGERS
+)
 
 
 # Claims beyond the catalogue -----------------------------------------------

@@ -1,26 +1,17 @@
 """Checks of docs/reference/autoreload-signals.md: the autoreload signals, sent for real.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import os
 import threading
 import time
 
-import pytest
 from django.utils import autoreload
 
 from scripts import scan
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
-pytestmark = pytest.mark.django_db(transaction=True)
 TRIGGERS = Triggers()
 
 
@@ -62,13 +53,9 @@ def reloader_change(capture, tmp_path):
     return [reloader]
 
 
-@each_case("autoreload-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("autoreload-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "autoreload-signals.md", TRIGGERS
+)
 
 
 # Only runserver starts the reloader -----------------------------------------

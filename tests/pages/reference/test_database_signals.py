@@ -1,28 +1,23 @@
 """Checks of docs/reference/database-signals.md: connection_created, sent for real.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
-import pytest
 from django.db import connections
 from django.db.utils import ConnectionHandler
 
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
-pytestmark = pytest.mark.django_db(transaction=True)
 TRIGGERS = Triggers()
 
 
 @TRIGGERS.on("connection_created:connect")
 def connect(capture, tmp_path):
-    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": tmp_path / "db"}
+    # A second handler on the tests' database, so that it connects anew; on
+    # SQLite, a file of its own (the in-memory test database is never closed).
+    database = dict(connections["default"].settings_dict)
+    if connections["default"].vendor == "sqlite":
+        database["NAME"] = tmp_path / "db"
     handler = ConnectionHandler({"default": database})
     wrapper = handler["default"]
     with capture:
@@ -35,10 +30,6 @@ def connect(capture, tmp_path):
     return [type(wrapper)] * 2
 
 
-@each_case("database-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("database-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "database-signals.md", TRIGGERS
+)

@@ -1,11 +1,8 @@
 """Checks of docs/reference/migration-signals.md: pre_migrate and post_migrate, sent for real.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
-import pytest
 from django.apps import apps
 from django.core.management import call_command
 
@@ -13,13 +10,10 @@ from tests.pages.reference.capture import (
     AllApps,
     OnlyLibrary,
     Triggers,
-    check,
-    each_case,
+    page_tests,
     run_test_case,
-    untriggered,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
 TRIGGERS = Triggers()
 
 
@@ -51,10 +45,6 @@ def available_apps_migrate(capture):
     return [apps.get_app_config("library")]  # before the test; none after it
 
 
-@each_case("migration-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("migration-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "migration-signals.md", TRIGGERS
+)

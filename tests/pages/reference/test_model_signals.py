@@ -1,27 +1,18 @@
 """Checks of docs/reference/model-signals.md: the model signals, sent for real.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import asyncio
 
-import pytest
 from django.apps import apps
 from django.apps.registry import Apps
 from django.core.management import call_command
 from django.db import models
 
 from library.models import Author, Bestseller, Book, Loan, Tag
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
-pytestmark = pytest.mark.django_db(transaction=True)
 TRIGGERS = Triggers()
 
 
@@ -196,10 +187,6 @@ def historical_models(capture):
     return capture.senders  # each one checked above: not the project's model
 
 
-@each_case("model-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("model-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "model-signals.md", TRIGGERS
+)

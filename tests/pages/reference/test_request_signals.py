@@ -1,9 +1,7 @@
 """Checks of docs/reference/request-signals.md: the request and settings signals, sent for real,
 and the claims its snippets do not show.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import asyncio
@@ -27,10 +25,8 @@ from tests.pages.reference.capture import (
     AllApps,
     OnlyLibrary,
     Triggers,
-    check,
-    each_case,
+    page_tests,
     run_test_case,
-    untriggered,
 )
 
 # The real ASGI handler, with a client that may leave early ------------------
@@ -245,14 +241,9 @@ def available_apps(capture):
     return [Settings, Settings]
 
 
-@pytest.mark.django_db(transaction=True)
-@each_case("request-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("request-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "request-signals.md", TRIGGERS
+)
 
 
 # Claims beyond the catalogue -----------------------------------------------

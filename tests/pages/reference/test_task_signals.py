@@ -1,9 +1,7 @@
 """Checks of docs/reference/task-signals.md: the task signals (Django 6.0+), sent for real,
 and the claims its snippets do not show.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import asyncio
@@ -12,12 +10,7 @@ import django
 import pytest
 from django.test.utils import override_settings
 
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
 TRIGGERS = Triggers()
 
@@ -65,14 +58,9 @@ def dummy_task(capture):
     return [DummyBackend] * 2
 
 
-@pytest.mark.django_db(transaction=True)
-@each_case("task-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("task-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "task-signals.md", TRIGGERS
+)
 
 
 # Claims beyond the catalogue -----------------------------------------------

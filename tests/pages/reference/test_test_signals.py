@@ -1,8 +1,6 @@
 """Checks of docs/reference/test-signals.md: template_rendered, sent for real.
 
-For each case of docs/reference/signals.json on this page, a trigger below
-does what the case describes while a receiver records every call; the shared
-check in capture.py compares sender and keyword arguments with the catalogue.
+One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import pytest
@@ -15,14 +13,8 @@ from django.test.utils import (
     teardown_test_environment,
 )
 
-from tests.pages.reference.capture import (
-    Triggers,
-    check,
-    each_case,
-    untriggered,
-)
+from tests.pages.reference.capture import Triggers, page_tests
 
-pytestmark = pytest.mark.django_db(transaction=True)
 TRIGGERS = Triggers()
 
 
@@ -56,13 +48,9 @@ def render_partial(capture):
     return [partial, by_name]
 
 
-@each_case("test-signals.md")
-def test_capture(signal, case, tmp_path):
-    check(signal, case, TRIGGERS, tmp_path)
-
-
-def test_every_case_on_the_page_has_a_trigger():
-    assert untriggered("test-signals.md", TRIGGERS) == []
+test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
+    "test-signals.md", TRIGGERS
+)
 
 
 # Django's test runner installs the render that sends template_rendered ------
