@@ -13,25 +13,28 @@ import pytest
 from django.test import TransactionTestCase
 
 from scripts import catalogue
+from toolbox.testing import recording
 
 
 class Capture:
-    """Records every call of one signal while the `with` block runs."""
+    """Records every call of one signal while each `with` block runs.
+
+    The recording is the handbook's own `toolbox.testing.recording()`;
+    `calls` keeps (sender, keyword arguments) pairs across blocks.
+    """
 
     def __init__(self, signal):
         self.signal = signal
         self.calls = []
 
-    def record(self, sender, signal, **kwargs):
-        assert signal is self.signal
-        self.calls.append((sender, kwargs))
-
     def __enter__(self):
-        self.signal.connect(self.record, weak=False)
+        self._recording = recording(self.signal)
+        self._records = self._recording.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.signal.disconnect(self.record)
+        self._recording.__exit__(*(exc or (None, None, None)))
+        self.calls += [(record.pop("sender"), record) for record in self._records]
 
     @property
     def senders(self):
