@@ -10,6 +10,7 @@ that checks everything, including 100% coverage of examples/.
 """
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -79,8 +80,9 @@ def main(argv=None):
     env_cov = ["--cov", "--cov-report=", "--cov-fail-under=0"]
     command = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-q"]
     command += [*files, "--page", page_arg, *env_cov]
-    environ = {"COVERAGE_FILE": str(COVERAGE)}
-    status = subprocess.run(command, cwd=ROOT, env=_env(environ)).returncode
+    environ = {**os.environ, "COVERAGE_FILE": str(COVERAGE)}
+    # Not scripts.shell.run(): the output streams to the terminal as it comes.
+    status = subprocess.run(command, cwd=ROOT, env=environ, check=False).returncode
     if status == 0 and modules:
         # Information, not a verdict: other pages' snippets may run the lines
         # missed here; make test requires 100% over the whole suite.
@@ -88,15 +90,9 @@ def main(argv=None):
         report = [sys.executable, "-m", "coverage", "report", "--show-missing"]
         report += [f"--include={include}", "--fail-under=0"]
         print("\nCoverage of the example modules this page includes, by these tests:")
-        subprocess.run(report, cwd=ROOT, env=_env(environ), check=False)
+        subprocess.run(report, cwd=ROOT, env=environ, check=False)
     COVERAGE.unlink(missing_ok=True)
     return status
-
-
-def _env(extra):
-    import os
-
-    return {**os.environ, **extra}
 
 
 if __name__ == "__main__":

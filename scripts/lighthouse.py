@@ -9,15 +9,14 @@ Not a test: Lighthouse's performance score depends on the machine.
 """
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.project import ROOT
+from scripts.shell import run
 from scripts.site import build_site, serve
 
 PAGES = {
@@ -50,10 +49,7 @@ def audit(url, profile, dark=False):
         "--quiet",
         f"--chrome-flags={flags}",
     ]
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    result = subprocess.run(
-        command, env=env, capture_output=True, text=True, check=True
-    )
+    result = run(command, check=True, CHROME_PATH=CHROMIUM)
     report = json.loads(result.stdout)
     scores = {
         name: round(report["categories"][name]["score"] * 100) for name in TARGETS

@@ -3,14 +3,13 @@
 import gzip
 import io
 import os
-import subprocess
 import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.shell import run
 
 
 def build_site(target):
@@ -21,17 +20,10 @@ def build_site(target):
     """
     if os.environ.get("HANDBOOK_SITE_DIR"):
         return Path(os.environ["HANDBOOK_SITE_DIR"]).resolve()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--quiet",
-        "-d",
-        str(target),
-    ]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(target)],
+        check=True,
+    )
     return target
 
 
