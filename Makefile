@@ -91,8 +91,8 @@ snippets: venv ## PAGE=docs/x.md: run one page's snippets only
 	@test -n "$(PAGE)" || { echo "usage: make snippets PAGE=docs/some/page.md"; exit 1; }
 	$(BIN)/pytest tests/test_docs.py --page $(PAGE)
 
-# SERIES="5.2 6.0" limits it to some of the supported Django series.
-matrix: venv ## the Django-dependent tests on every supported Django (nox)
+# SERIES="5.2 6.0" limits it to those Django series (on SQLite).
+matrix: venv ## the Django-dependent tests on every supported Django, and on PostgreSQL (nox)
 	$(BIN)/nox --force-python $(BIN)/python $(if $(SERIES),--session $(foreach s,$(SERIES),"tests(django='$(s)')"))
 
 node_modules/.installed: package.json package-lock.json

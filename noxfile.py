@@ -1,4 +1,5 @@
-"""The Django matrix: `make matrix` runs the Django-dependent tests on each supported Django.
+"""The matrix: `make matrix` runs the Django-dependent tests on each supported Django,
+and on PostgreSQL with the newest one.
 
 The supported releases come from pyproject.toml ([tool.handbook] django),
 read through scripts/project.py. What does not depend on the Django version
@@ -28,6 +29,25 @@ def tests(session, django):
     session.install(f"django=={DJANGO[django]}")
     session.run("python", "-m", "django", "--version")
     session.run(
+        "pytest",
+        "-n",
+        "auto",
+        "--dist",
+        "loadgroup",
+        *DJANGO_DEPENDENT,
+        *session.posargs,
+    )
+
+
+@nox.session
+def postgres(session):
+    """The same tests on PostgreSQL, newest Django: a throwaway server (scripts/postgres.py)."""
+    session.install("-r", "requirements.txt")
+    session.run(
+        "python",
+        "-m",
+        "scripts.postgres",
+        "--",
         "pytest",
         "-n",
         "auto",
