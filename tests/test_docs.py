@@ -8,7 +8,6 @@ Primary keys start at 1 in each snippet, on SQLite and on PostgreSQL.
 """
 
 import re
-import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from pytest_examples.config import ExamplesConfig
 from ruff.__main__ import find_ruff_bin
 
 from scripts.project import DOCS, FIX_OUTPUT, ROOT
+from scripts.shell import run
 from tests.harness.fences import all_fences, include_problems, python_fences
 
 
@@ -80,7 +80,7 @@ def ruff_findings():
             Path(folder, f"s{index}.py").write_text(example.source, "utf-8")
         command = [find_ruff_bin(), "check", folder, "--no-cache", *options]
         command += ["--config", str(ROOT / "pyproject.toml"), "--output-format=concise"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = run(command)
     if result.returncode not in (0, 1):
         raise RuntimeError(f"ruff failed to run:\n{result.stderr or result.stdout}")
     findings = {}
