@@ -4,9 +4,10 @@ Each signal's entry holds a generated block between two HTML comments:
 
     <!-- signals.json: post_save -->
     ...tables generated from the catalogue...
-    <!-- end signals.json: post_save -->
+    <!-- end signals.json: post_save (generated: make traces) -->
 
-and docs/reference/index.md holds the `overview` block. Regenerate them all:
+and docs/reference/index.md holds the `overview` block. The end marker names
+the command that rewrites the block. Regenerate them all:
 
     .venv/bin/python -m scripts.update tables
 
@@ -23,7 +24,7 @@ from scripts.project import REFERENCE
 BLOCK = re.compile(
     r"(?P<start><!-- signals\.json: (?P<name>[\w-]+) -->\n)"
     r".*?"
-    r"(?P<end><!-- end signals\.json: (?P=name) -->)",
+    r"(?P<end><!-- end signals\.json: (?P=name) \(generated: make traces\) -->)",
     re.S,
 )
 

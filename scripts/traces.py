@@ -165,7 +165,8 @@ def rows(events):
 
 def block_pattern(name):
     return re.compile(
-        rf"(<!-- trace: {name} -->\n).*?(<!-- end trace: {name} -->)", re.S
+        rf"(<!-- trace: {name} -->\n).*?(<!-- end trace: {name} \(generated: make traces\) -->)",
+        re.S,
     )
 
 

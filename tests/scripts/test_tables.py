@@ -85,3 +85,19 @@ def test_history_older_than_the_handbook_names_its_source():
         "- Django 4.1, according to its release notes: The `origin` argument was added."
     )
     assert tables.history_line(new) == "- Django 6.1: The `raw` argument was added."
+
+
+def test_every_generated_block_names_the_command_that_rewrites_it():
+    """Each block's end marker says `(generated: make traces)`; a block without it fails."""
+    problems = []
+    for page in sorted(REFERENCE.glob("*.md")):
+        text = page.read_text("utf-8")
+        for kind in ("signals.json", "trace"):
+            starts = re.findall(rf"<!-- {re.escape(kind)}: ([\w-]+) -->", text)
+            ends = re.findall(
+                rf"<!-- end {re.escape(kind)}: ([\w-]+) \(generated: make traces\) -->",
+                text,
+            )
+            if starts != ends:
+                problems.append(f"{page.name}: {kind} blocks {starts} end as {ends}")
+    assert not problems, "\n".join(problems)
