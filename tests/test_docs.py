@@ -4,7 +4,9 @@ Each snippet runs as its own test, against the example project, with a
 clean receiver registry (conftest.py) and, unless its fence says otherwise,
 a real transactional database whose `transaction.on_commit` callbacks run
 on commit as in production. `#>` comments are compared to what it prints.
-Primary keys start at 1 in each snippet, on SQLite and on PostgreSQL.
+Primary keys start at 1 in each transactional snippet, on SQLite and on
+PostgreSQL (reset_sequences). Rolled-back snippets make no such promise:
+PostgreSQL keeps a sequence's changes when a transaction rolls back.
 """
 
 import re
@@ -13,8 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from django.core.management.color import no_style
-from django.db import connection
 from pytest_examples import find_examples
 from pytest_examples.config import ExamplesConfig
 from ruff.__main__ import find_ruff_bin
@@ -102,28 +102,12 @@ def lint(example, eval_example):
         )
 
 
-def restart_sequences():
-    """Keys start at 1 in a rolled-back snippet too.
-
-    Django resets sequences for transactional tests only (reset_sequences=True).
-    SQLite keeps its counters in a table, which the rollback of the previous
-    test put back; PostgreSQL's sequences ignore rollbacks, so they are reset
-    here, inside the snippet's transaction, as TransactionTestCase does.
-    """
-    sequences = connection.introspection.sequence_list()
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
-            cursor.execute(sql)
-
-
 def where(example):
     return f"{example.path.relative_to(ROOT)}:{example.start_line}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_snippet(example, eval_example):
-    if db_mode(example) == "rollback":
-        restart_sequences()
     eval_example.set_config(**CONFIG)
     if eval_example.update_examples:
         eval_example.format(example)
