@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "inventory",
     "recipes",
     "toolbox",
+    "rest_framework",
+    "integrations",
 ]
 
 MIDDLEWARE = [

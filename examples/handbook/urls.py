@@ -7,4 +7,5 @@ urlpatterns = [
     path("inventory/", include("inventory.urls")),
     path("recipes/", include("recipes.urls")),
     path("toolbox/", include("toolbox.urls")),
+    path("integrations/", include("integrations.urls")),
 ]
