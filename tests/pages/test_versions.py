@@ -31,3 +31,16 @@ def test_the_database_of_this_run_is_a_version_the_page_names():
     else:
         assert connection.vendor == "sqlite"
         assert "| SQLite | the one Python ships with" in PAGE
+
+
+def test_the_tools_libraries_are_the_pinned_releases():
+    requirements = (ROOT / "requirements.txt").read_text("utf-8")
+    pins = dict(re.findall(r"^([\w-]+)==(\S+)$", requirements, re.M))
+    table = PAGE.split("## Libraries on the tools pages")[1]
+    named = re.findall(r"^\| [^|]+ \| ([\w-]+) ([\d.]+) \|", table, re.M)
+    assert named, "no library rows in the versions page"
+    for package, release in named:
+        assert pins.get(package) == release, (
+            f"docs/versions.md names {package} {release}; requirements.txt pins "
+            f"{pins.get(package)}"
+        )
