@@ -4,6 +4,8 @@ One trigger per case of the page's signals in signals.json (see capture.py).
 """
 
 import asyncio
+import subprocess
+import sys
 
 from django.apps import apps
 from django.apps.registry import Apps
@@ -11,6 +13,7 @@ from django.core.management import call_command
 from django.db import models
 
 from library.models import Author, Bestseller, Book, Loan, Tag
+from scripts.project import EXAMPLES
 from tests.pages.reference.capture import Triggers, page_tests
 
 TRIGGERS = Triggers()
@@ -190,3 +193,66 @@ def historical_models(capture):
 test_capture, test_every_case_on_the_page_has_a_trigger = page_tests(
     "model-signals.md", TRIGGERS
 )
+
+
+# The page's section "Write to the database in `using`": with two databases,
+# a receiver's queries go to `default` unless it passes `using` on. A new
+# process with two SQLite databases, since the test settings have one.
+TWO_DATABASES = """
+import sys
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.management import call_command
+
+folder = Path(sys.argv[1])
+settings.configure(
+    INSTALLED_APPS=["library"],
+    DATABASES={
+        alias: {"ENGINE": "django.db.backends.sqlite3", "NAME": folder / alias}
+        for alias in ["default", "archive"]
+    },
+)
+django.setup()
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from library.models import Author, Tag
+
+committed = []
+
+
+def tag_author(sender, instance, created, using, **kwargs):
+    Tag.objects.create(name=f"without using: {instance.name}")
+    Tag.objects.using(using).create(name=f"using: {instance.name}")
+    transaction.on_commit(lambda: committed.append(using), using=using)
+    transaction.on_commit(lambda: committed.append("without using"))
+
+
+for alias in ["default", "archive"]:
+    call_command("migrate", database=alias, verbosity=0)
+post_save.connect(tag_author, sender=Author)
+with transaction.atomic(using="archive"):
+    Author.objects.using("archive").create(name="Ann Leckie")
+    print(committed)
+for alias in ["default", "archive"]:
+    print(alias, list(Tag.objects.using(alias).values_list("name", flat=True)))
+print(committed)
+"""
+
+
+def test_receiver_queries_go_to_default_unless_they_pass_using_on(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_DATABASES, str(tmp_path)],
+        cwd=EXAMPLES,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines() == [
+        "['without using']",
+        "default ['without using: Ann Leckie']",
+        "archive ['using: Ann Leckie']",
+        "['without using', 'archive']",
+    ]
