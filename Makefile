@@ -25,7 +25,7 @@ PYTHON ?= $(shell \
 		$$p $(IS_312) 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help venv test lint format pytest check build serve update-examples snippets matrix test-postgres traces bench bench-suite lighthouse screenshots clean
+.PHONY: help venv test lint format pytest check build serve update-examples snippets matrix test-postgres traces bench bench-suite lighthouse screenshots zensical clean
 
 # `make help` prints the targets that have a `## what it does` comment.
 help: ## list the targets
@@ -113,6 +113,11 @@ lighthouse: venv node_modules/.installed ## Lighthouse scores of three pages (ne
 
 screenshots: venv ## full-page screenshots, light/dark, phone/desktop, into screenshots/
 	$(BIN)/python -m scripts.screenshots screenshots
+
+# Informative: it fails only when a build fails. Zensical (the theme's successor)
+# builds the site in a nox environment; scripts/zensical_check.py compares it with mkdocs'.
+zensical: venv ## build the site with Zensical too and list the pages and anchors that differ
+	$(BIN)/nox --force-python $(BIN)/python --session zensical
 
 clean: ## remove .venv, site/ and caches
 	rm -rf $(VENV) node_modules site screenshots .nox .pytest_cache .ruff_cache .coverage htmlcov

@@ -56,3 +56,14 @@ def postgres(session):
         *DJANGO_DEPENDENT,
         *session.posargs,
     )
+
+
+# Zensical 0.1.x does not install: it pins zensical-ui, of which PyPI has no files.
+ZENSICAL = "0.0.73"
+
+
+@nox.session(default=False)
+def zensical(session):
+    """Build the site with Zensical too and print what differs from mkdocs (make zensical)."""
+    session.install("-r", "requirements.txt", f"zensical=={ZENSICAL}")
+    session.run("python", "-m", "scripts.zensical_check", *session.posargs)

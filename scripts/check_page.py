@@ -16,7 +16,8 @@ import sys
 
 from scripts.project import DOCS, EXAMPLES, ROOT, TESTS
 
-COVERAGE = ROOT / ".coverage.page"
+# One data file per run, so that two `make check` at once do not share one.
+COVERAGE = ROOT / f".coverage.page.{os.getpid()}"
 
 
 def check_file(page):
@@ -56,14 +57,10 @@ def plan(page):
     if own.is_file():
         files.append(str(own.relative_to(ROOT)))
     for test in sorted({mirror_test(module) for module in modules}):
-        if not test.is_file():
-            sys.exit(
-                f"{page.relative_to(ROOT)} includes code whose test file "
-                f"{test.relative_to(ROOT)} does not exist.\n"
-                "Fix: every module of examples/ has a test file named after it "
-                "(see CONTRIBUTING.md)."
-            )
-        files.append(str(test.relative_to(ROOT)))
+        # A small module (apps.py, signals.py) may have no test file of its
+        # own: the suite covers it, and make test requires 100% coverage.
+        if test.is_file():
+            files.append(str(test.relative_to(ROOT)))
     return files, modules
 
 

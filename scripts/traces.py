@@ -21,12 +21,13 @@ historical model classes, each of which sends it).
 import re
 
 from django.apps import AppConfig
+from django.db import connection
 from django.db.models.signals import ModelSignal
 
 from accounts.models import User
 from library.models import Author, Bestseller, Book, Loan, Tag
 from library.scenarios import SCENARIOS
-from scripts import catalogue
+from scripts import catalogue, diagrams
 from scripts.project import REFERENCE
 
 LEFT_OUT = {"connection_created", "template_rendered", "class_prepared"}
@@ -41,16 +42,20 @@ class Recorder:
     def __init__(self):
         self.events = []
         self.connections = []
+        self.outer_atomic = 0
 
     def receiver_for(self, name):
         def record(sender, **kwargs):
             # Describe the call now: pre_init's kwargs dict, for one, is
             # emptied by Model.__init__() once the receivers have run.
-            self.events.append((name, label(sender), DETAILS[name](kwargs)))
+            depth = len(connection.atomic_blocks) - self.outer_atomic
+            self.events.append((name, label(sender), DETAILS[name](kwargs), depth))
 
         return record
 
     def __enter__(self):
+        # atomic() blocks opened by the operation, not by the test around it.
+        self.outer_atomic = len(connection.atomic_blocks)
         for signal in catalogue.signals():
             name = signal["name"]
             if name in LEFT_OUT:
@@ -147,10 +152,11 @@ DETAILS["user_logged_out"] = DETAILS["user_logged_in"]
 
 
 def rows(events):
-    """(signal, senders, details) rows; a run of the same signal and details
-    with different senders (migrate's one call per app) becomes one row."""
+    """(signal, senders, details, atomic depth) rows; a run of the same signal
+    and details with different senders (migrate's one call per app) becomes
+    one row."""
     result = []
-    for name, sender, details in events:
+    for name, sender, details, depth in events:
         if (
             result
             and name in {"pre_migrate", "post_migrate"}
@@ -159,7 +165,53 @@ def rows(events):
         ):
             result[-1][1].append(sender)
         else:
-            result.append((name, [sender], details))
+            result.append((name, [sender], details, depth))
+    return result
+
+
+# Diagrams: who calls, and a label for each call (scripts/diagrams.py splits
+# the rows into calls). The migrate trace has none: one lifeline per app.
+M2M_CALL_ENDS = (
+    "m2m_changed post_add",
+    "m2m_changed post_remove",
+    "m2m_changed post_clear",
+)
+DIAGRAMS = {
+    "create": diagrams.Spec("Your code", ("Book.objects.create(...)",)),
+    "update": diagrams.Spec("Your code", ("book.save()",)),
+    "update_fields": diagrams.Spec(
+        "Your code", ('book.save(update_fields=["title"])',)
+    ),
+    "delete": diagrams.Spec("Your code", ("author.delete()",)),
+    "m2m_forward": diagrams.Spec(
+        "Your code",
+        ("book.tags.add(sf, classic)", "book.tags.remove(sf)", "book.tags.clear()"),
+        ends_after=M2M_CALL_ENDS,
+    ),
+    "m2m_reverse": diagrams.Spec(
+        "Your code",
+        ("sf.books.add(book)", "sf.books.remove(book)", "sf.books.clear()"),
+        ends_after=M2M_CALL_ENDS,
+    ),
+    "m2m_set": diagrams.Spec("Your code", ("book.tags.set([classic])",)),
+    "wsgi": diagrams.Spec("WSGI server", ("GET /library/books/",)),
+    "asgi": diagrams.Spec("ASGI server", ("GET /library/hours/",)),
+    "error": diagrams.Spec("WSGI server", ("GET /library/fail/error/",)),
+    "login": diagrams.Spec(
+        "WSGI server", ("POST /library/login/", "POST /library/logout/")
+    ),
+    "failed_login": diagrams.Spec("WSGI server", ("POST /library/login/",)),
+}
+
+
+def messages(events):
+    """The rows as the diagram's messages: m2m_changed is labelled with its action."""
+    result = []
+    for number, (name, senders, details, depth) in enumerate(rows(events), 1):
+        signal = name
+        if name == "m2m_changed":
+            signal += " " + re.match(r"action: (\w+)", details)[1]
+        result.append(diagrams.Message(number, signal, ", ".join(senders), depth))
     return result
 
 
@@ -187,10 +239,13 @@ def block_names(text):
 
 
 def record(name):
-    """Run one scenario and return its table."""
+    """Run one scenario and return its block: the diagram, if it has one, and the table."""
     recorder = Recorder()
     SCENARIOS[name](recorder)
-    return table(recorder.events)
+    if name not in DIAGRAMS:
+        return table(recorder.events)
+    figure = diagrams.figure(name, DIAGRAMS[name], messages(recorder.events))
+    return figure + "\n" + table(recorder.events)
 
 
 def table(events):
@@ -198,7 +253,7 @@ def table(events):
         "| # | Signal | Sender | Arguments (selected) |",
         "| --- | --- | --- | --- |",
     ]
-    for number, (name, senders, details) in enumerate(rows(events), 1):
+    for number, (name, senders, details, _) in enumerate(rows(events), 1):
         link = f"[`{name}`]({catalogue.signal_named(name)['page']})"
         sender = ", ".join(f"`{s}`" for s in senders)
         cell = f"`{details}`" if details else ""

@@ -125,7 +125,9 @@ def test_keyboard_focus_is_visible(page):
 
 def test_representative_pages_make_no_third_party_requests(page):
     """Fonts, scripts, images and analytics are all served by the site itself."""
-    for path in ["./", "guide/first-signal/", "reference/dispatch-api/", "versions/"]:
+    pages = ["./", "guide/first-signal/", "reference/dispatch-api/", "versions/"]
+    pages.append("reference/traces/")  # the signal order diagrams
+    for path in pages:
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []

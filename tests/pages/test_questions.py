@@ -255,9 +255,10 @@ LINK = re.compile(r"^- \[(?P<text>.*)\]\((?P<href>[^)\s]+)\)$")
 def test_the_page_lists_every_answered_question_once():
     themes, entries = questions_file()
     page = (DOCS / PAGE).read_text("utf-8")
-    assert page.startswith("---\ndescription:") and "\n# " in page, (
-        f"docs/{PAGE} must start with front matter (description: ...) and a # title"
-    )
+    front_matter = page.split("\n---\n", 1)[0]
+    assert (
+        page.startswith("---\n") and "\ndescription:" in front_matter and "\n# " in page
+    ), f"docs/{PAGE} must start with front matter (description: ...) and a # title"
     assert page.count(MARKER) == 1, (
         f"docs/{PAGE}: put the line {MARKER} where the list goes, once"
     )

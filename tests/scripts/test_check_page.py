@@ -31,3 +31,10 @@ def test_something_that_is_not_a_page_is_refused():
     with pytest.raises(SystemExit) as refused:
         check_page.main(["README.md"])
     assert "not a page of docs/" in str(refused.value)
+
+
+def test_a_module_without_a_test_file_of_its_own_is_left_to_the_suite():
+    files, modules = check_page.plan(DOCS / "guide" / "activation.md")
+    assert EXAMPLES / "notifications" / "apps.py" in modules
+    assert not (TESTS / "examples/notifications/test_apps.py").exists()
+    assert "tests/examples/notifications/test_apps.py" not in files
