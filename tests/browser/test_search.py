@@ -13,9 +13,9 @@ import pytest
 from scripts import search_eval
 
 # The share of queries whose answering section must be in the top 3 results.
-# Measured, not wished for: 38 of 101 on 2026-12-04 (CONTRIBUTING, "Search").
+# Measured, not wished for: 43 of 101 on 2026-12-04 (CONTRIBUTING, "Search").
 # The goal is 90%; raise this as the rate goes up, never lower it.
-TARGET = 0.37
+TARGET = 0.40
 
 
 def test_the_index_is_loaded_when_the_reader_searches(page):
