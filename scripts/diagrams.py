@@ -90,9 +90,9 @@ def checked_calls(name, spec, rows):
     return groups
 
 
-def svg(name, spec, rows, summary):
-    """The diagram of one trace, as an SVG element (one line per element)."""
-    groups = checked_calls(name, spec, rows)
+def svg(name, spec, rows, groups):
+    """The diagram of one trace, as an SVG element (one line per element);
+    `groups` are its rows split by call (checked_calls())."""
     names, xs = lifelines(spec, rows)
     right = xs[names[-1]] + width(names[-1]) // 2 + 12 + PAD
     steps = sum(len(group) + 2 for group in groups)
@@ -103,7 +103,7 @@ def svg(name, spec, rows, summary):
         f'width="{right}" height="{height}" aria-labelledby="{ident}-title {ident}-desc">',
         f'<title id="{ident}-title">Sequence diagram: the signals Django sends for '
         f"{escape(' then '.join(spec.calls))}</title>",
-        f'<desc id="{ident}-desc">{escape(summary)}</desc>',
+        f'<desc id="{ident}-desc">{escape(summary(spec, groups))}</desc>',
         f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
         'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
         '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
@@ -201,7 +201,7 @@ def figure(name, spec, rows):
     """The block written into the page: the diagram and its caption."""
     return (
         '<figure class="signal-diagram" tabindex="0">\n'
-        + svg(name, spec, rows, summary(spec, checked_calls(name, spec, rows)))
+        + svg(name, spec, rows, checked_calls(name, spec, rows))
         + "\n<figcaption>The same signals as the table below: each arrow from Django "
         "goes to the receivers connected for that sender.</figcaption>\n</figure>\n"
     )

@@ -17,6 +17,7 @@ from django_lifecycle import bypass_hooks_for
 from accounts.models import User
 from integrations.models import Article, Task
 from inventory.models import Product
+from inventory.postgres import in_another_connection
 from scripts.shell import run_python
 
 
@@ -186,27 +187,16 @@ def test_bypass_hooks_for_skips_saves_not_deletes():
 
 @pytest.mark.django_db(transaction=True)
 def test_bypass_hooks_for_is_per_thread():
-    import threading
-
-    from django.db import connection
-    from django.db.backends.base.base import BaseDatabaseWrapper
-
     task = Task.objects.create(title="Elsewhere")
     mail.outbox.clear()
 
-    def save_in_another_thread():
-        try:
-            other = Task.objects.get(pk=task.pk)
-            other.status = "doing"
-            other.save()
-        finally:
-            # close() leaves the in-memory SQLite test database open.
-            BaseDatabaseWrapper.close(connection)
+    def save_elsewhere():
+        other = Task.objects.get(pk=task.pk)
+        other.status = "doing"
+        other.save()
 
     with bypass_hooks_for([Task]):
-        thread = threading.Thread(target=save_in_another_thread)
-        thread.start()
-        thread.join()
+        assert in_another_connection(save_elsewhere) is None
     assert [message.subject for message in mail.outbox] == ["Elsewhere: open -> doing"]
 
 

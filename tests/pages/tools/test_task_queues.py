@@ -21,32 +21,25 @@ from integrations.celery import app, product_price, worker
 from scripts.shell import run_python
 
 FILE_DATABASE_RACE = """
-import threading
-
 import django
 django.setup()
 from django.core.management import call_command
-from django.db import connections, transaction
+from django.db import transaction
 from inventory.models import Product
+from inventory.postgres import in_another_connection
 
 call_command("migrate", verbosity=0)
 
 
-def look(pk, seen):
+def look(pk):
     try:
-        seen.append(str(Product.objects.get(pk=pk).price))
+        return str(Product.objects.get(pk=pk).price)
     except Product.DoesNotExist:
-        seen.append("DoesNotExist")
-    finally:
-        connections.close_all()
+        return "DoesNotExist"
 
 
 def from_another_connection(pk):
-    seen = []
-    thread = threading.Thread(target=look, args=(pk, seen))
-    thread.start()
-    thread.join()
-    return seen[0]
+    return in_another_connection(lambda: look(pk))
 
 
 with transaction.atomic():
