@@ -354,7 +354,10 @@ def main(argv=None):
 
     started = time.perf_counter()
     old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    # Django 5.2 serializes a new test database unless told not to, and keeps
+    # the result on the connection; 6.0 and later do not serialize by default.
+    no_serializing = {"serialize": False} if django.VERSION < (6, 0) else {}
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, **no_serializing)
     try:
         print(header(sizes))
         print()

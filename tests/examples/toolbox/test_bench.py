@@ -29,7 +29,11 @@ def test_quick_run_prints_every_table_and_leaves_nothing_behind(capsys, monkeypa
     # use. Under pytest-xdist, TEST NAME is set to this worker's database:
     # clear it so the benchmark's is test_<this one>, not this one.
     monkeypatch.setitem(connection.settings_dict["TEST"], "NAME", None)
+    serialized = hasattr(connection, "_test_serialized_contents")
     bench.main(["--quick"])
+    # A serialized copy left on the connection would change what later
+    # serialized_rollback tests on this worker do (orm/migrations.md).
+    assert hasattr(connection, "_test_serialized_contents") == serialized
     out = capsys.readouterr().out
     assert f"Django {django.get_version()}, Python {platform.python_version()}" in out
     for title in TITLES:
