@@ -49,11 +49,15 @@ class Query:
             return {site_url(page, "")}
         found = sections(page)
         section = found[anchor]
-        return {
+        result = {
             site_url(page, name)
             for name, inner in found.items()
             if name == anchor or section.line < inner.line < section.end
         }
+        heading = (DOCS / page).read_text("utf-8").splitlines()[section.line - 1]
+        if heading.startswith("# "):  # the page's title: the result for the page
+            result.add(site_url(page, ""))
+        return result
 
 
 def site_url(page, anchor):
