@@ -6,17 +6,18 @@
 // Why: readers type questions ("post_save not firing bulk_create"), and the
 // theme's ranking is made for keywords. It appends "*" to every word, so
 // "not" also matches "note" and "nothing"; "django" and "signal" match
-// every page of a handbook about Django signals; and it multiplies the
+// nearly every page of a handbook about Django signals; and it multiplies the
 // score of a page's introduction by up to 5 and a section's by at most 2,
 // then hides under "more on this page" every section that scores below the
 // best entry of its page, so the section that answers is rarely shown.
 //
-// What changes, for a query without lunr syntax (no quotes, no leading + or
-// -, no * ~ ^ :), which the theme gets unchanged:
+// What changes, for a query without lunr syntax (quotes, a leading + or -,
+// * ~ ^ :). A query with lunr syntax is left to the theme entirely: its
+// words and its results are not touched.
 // 1. The query is split like the index (at the separator of mkdocs.yml),
 //    and loses its stop words ("not", "in", "when", ...) and the words
-//    every page shares ("django", "signal", "signals"), unless nothing
-//    would be left.
+//    nearly every page shares ("django", "signal", "signals"), unless
+//    nothing would be left.
 // 2. Entries are ranked by how many of the reader's words they match, then
 //    by lunr's own score (without the theme's extra weight for a page's
 //    introduction).
@@ -62,12 +63,15 @@
   const pageOf = (item) => item.location.split("#")[0];
 
   function rank(items, words) {
-    const entries = items.flat().filter((item) => item.score > 0);
+    if (!words) return items;
+    // The theme adds a page's own entry with score 0 when only its sections
+    // matched. An entry whose words all went unmatched has score NaN.
+    const entries = items.flat().filter((item) => item.score !== 0);
     for (const item of entries) {
       // Undo the theme's boost: score * (1 + g^2), where g is 1 for a page's
       // own entry plus the share of the words it matched.
       const g = (isPage(item) ? 1 : 0) + share(item.terms, null);
-      item.lunr = item.score / (1 + g ** 2);
+      item.lunr = Number.isNaN(item.score) ? 0 : item.score / (1 + g ** 2);
       item.matched = share(item.terms, words);
     }
     entries.sort((a, b) => b.matched - a.matched || b.lunr - a.lunr);

@@ -36,9 +36,10 @@ def test_the_index_is_loaded_when_the_reader_searches(page):
     assert len(requested) == 1
 
 
-def test_a_query_in_lunr_syntax_reaches_the_theme_unchanged(page, base_url):
-    # The handbook's worker leaves such queries to the theme: here a required
-    # word (+) and a prohibited one (-) still narrow the results.
+def test_a_query_in_lunr_syntax_is_left_to_the_theme(page, base_url):
+    # The handbook's worker leaves such queries, and their results, to the
+    # theme: here a required word (+) and a prohibited one (-) still narrow
+    # the results.
     search_eval.open_search(page)
     found = search_eval.results(page, "+dispatch_uid", base_url)
     narrowed = search_eval.results(page, "+dispatch_uid -weak", base_url)
